@@ -1,0 +1,4 @@
+// The floor benchmarks compare against: no auth, no database.
+export function GET() {
+  return Response.json({ pong: true });
+}

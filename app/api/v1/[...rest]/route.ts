@@ -1,0 +1,9 @@
+import { newRequestId } from "@/lib/http/request-id";
+import { problemResponse } from "@/lib/http/problem";
+
+// Unknown API paths answer problem+json, like every other API error.
+function notFound(req: Request) {
+  return problemResponse("NOT_FOUND", `No API route ${req.method} ${new URL(req.url).pathname}`, newRequestId());
+}
+
+export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };

@@ -1,0 +1,7 @@
+import { route } from "@/lib/http/route";
+import { changePartnerStatus } from "@/lib/partners/change-partner-status";
+import { ChangePartnerStatus } from "@/lib/partners/schemas";
+
+export const POST = route({ admin: true, body: ChangePartnerStatus, audit: false }, ({ db, principal, params, body, requestId, ip }) =>
+  changePartnerStatus(db, principal, params.id, "activate", body.reason, { requestId, ip }),
+);

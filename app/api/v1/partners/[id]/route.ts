@@ -1,0 +1,10 @@
+import { route } from "@/lib/http/route";
+import { getPartner } from "@/lib/partners/get-partner";
+import { UpdatePartner } from "@/lib/partners/schemas";
+import { updatePartner } from "@/lib/partners/update-partner";
+
+export const GET = route({ scopes: ["read:partners"] }, ({ db, principal, params }) => getPartner(db, principal, params.id));
+
+export const PATCH = route({ scopes: ["write:partners"], body: UpdatePartner, audit: "partner.updated" }, ({ db, principal, params, body }) =>
+  updatePartner(db, principal, params.id, body),
+);

@@ -1,0 +1,73 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { config } from "@/lib/config";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The handle every domain function takes first: a database or a transaction on either driver. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type OpenedDb = { db: Db; driver: "pglite" | "postgres"; close: () => Promise<void> };
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/** Opens (and migrates) a database: postgres.js for a URL, else PGlite in a folder, or in memory for `memory://`. */
+export async function openDb(opts: { url?: string; pgliteDir?: string }): Promise<OpenedDb> {
+  if (opts.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    const client = postgres(opts.url, { max: 10, onnotice: () => {} });
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder });
+    return { db: db as unknown as Db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const dir = opts.pgliteDir ?? "memory://";
+  if (!dir.startsWith("memory://")) {
+    // PGlite creates only the last folder of its path.
+    mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  }
+  const client = await PGlite.create(dir.startsWith("memory://") ? undefined : path.resolve(dir));
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder });
+  return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
+}
+
+// Kept on globalThis so Next's dev reloads never open a second PGlite on the same folder.
+const holder = globalThis as unknown as { __porticoDb?: Promise<OpenedDb> };
+
+/** The process-wide database, opened and migrated once. A failed open is not cached. */
+export function getOpenedDb(): Promise<OpenedDb> {
+  if (!holder.__porticoDb) {
+    const c = config();
+    holder.__porticoDb = (async () => {
+      const opened = await openDb({ url: c.DATABASE_URL, pgliteDir: c.PGLITE_DIR });
+      if (c.NODE_ENV === "development" || c.SEED_DEMO) {
+        const { seed } = await import("./seed");
+        await seed(opened.db, { demo: true });
+      }
+      return opened;
+    })();
+    holder.__porticoDb.catch(() => {
+      holder.__porticoDb = undefined;
+    });
+  }
+  return holder.__porticoDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getOpenedDb()).db;
+}
+
+/** Tests install their own per-file database here. */
+export function setDbForTests(opened: OpenedDb | undefined) {
+  holder.__porticoDb = opened ? Promise.resolve(opened) : undefined;
+}
+
+export { schema };

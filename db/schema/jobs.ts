@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { jobStatus } from "./enums";
+
+/** Durable job queue for the embedded runner, claimed with FOR UPDATE SKIP LOCKED. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    status: jobStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(5),
+    runAt: timestamp("run_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    // A running job whose lock expired belongs to a dead runner and is claimed again.
+    lockedUntil: timestamp("locked_until", { withTimezone: true, precision: 3 }),
+    lastError: text("last_error"),
+    // Optional: enqueueing the same key twice while it is still pending or running is a no-op.
+    dedupeKey: text("dedupe_key"),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("outbox_status_run_at_idx").on(t.status, t.runAt),
+    index("outbox_status_locked_idx").on(t.status, t.lockedUntil),
+    uniqueIndex("outbox_dedupe_uq")
+      .on(t.name, t.dedupeKey)
+      .where(sql`${t.dedupeKey} is not null and ${t.status} in ('pending', 'running')`),
+    index("outbox_created_idx").on(t.createdAt, t.id),
+  ],
+);

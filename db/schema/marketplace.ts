@@ -1,0 +1,116 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { applications } from "./applications";
+import { listingStatus } from "./enums";
+import { partners } from "./partners";
+import { users } from "./users";
+
+export const listingCategories = pgTable(
+  "listing_categories",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("listing_categories_slug_uq").on(t.slug),
+    index("listing_categories_sort_idx").on(t.sortOrder, t.name),
+  ],
+);
+
+export const listings = pgTable(
+  "listings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    tagline: text("tagline").notNull().default(""),
+    description: text("description").notNull().default(""),
+    // A listing_categories slug.
+    category: text("category"),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    logoUrl: text("logo_url"),
+    screenshots: text("screenshots").array().notNull().default(sql`'{}'::text[]`),
+    pricingSummary: text("pricing_summary"),
+    status: listingStatus("status").notNull().default("draft"),
+    featured: boolean("featured").notNull().default(false),
+    // Denormalised counters, kept in the same transaction as installs and reviews;
+    // the average rating is ratingSum / ratingCount.
+    installCount: integer("install_count").notNull().default(0),
+    ratingCount: integer("rating_count").notNull().default(0),
+    ratingSum: integer("rating_sum").notNull().default(0),
+    publishedAt: timestamp("published_at", { withTimezone: true, precision: 3 }),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("listings_slug_uq").on(t.slug),
+    // One marketplace listing per application.
+    uniqueIndex("listings_application_uq").on(t.applicationId),
+    index("listings_partner_idx").on(t.partnerId, t.createdAt, t.id),
+    index("listings_status_category_idx").on(t.status, t.category),
+    index("listings_status_installs_idx").on(t.status, t.installCount),
+    index("listings_status_published_idx").on(t.status, t.publishedAt),
+    index("listings_featured_idx").on(t.status, t.publishedAt).where(sql`${t.featured}`),
+    index("listings_tags_idx").using("gin", t.tags),
+    check(
+      "listings_counters_ck",
+      sql`${t.installCount} >= 0 and ${t.ratingCount} >= 0 and ${t.ratingSum} >= 0`,
+    ),
+  ],
+);
+
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    listingId: uuid("listing_id")
+      .notNull()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    rating: smallint("rating").notNull(),
+    title: text("title").notNull().default(""),
+    body: text("body").notNull().default(""),
+    partnerReply: text("partner_reply"),
+    partnerReplyAt: timestamp("partner_reply_at", { withTimezone: true, precision: 3 }),
+    partnerReplyBy: uuid("partner_reply_by").references(() => users.id, { onDelete: "set null" }),
+    // Moderated reviews stay for the record but drop out of listing pages and averages.
+    hiddenAt: timestamp("hidden_at", { withTimezone: true, precision: 3 }),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("reviews_listing_user_uq").on(t.listingId, t.userId),
+    index("reviews_listing_idx").on(t.listingId, t.createdAt, t.id),
+    index("reviews_account_idx").on(t.accountId, t.createdAt, t.id),
+    index("reviews_user_idx").on(t.userId),
+    index("reviews_partner_reply_by_idx").on(t.partnerReplyBy),
+    check("reviews_rating_ck", sql`${t.rating} between 1 and 5`),
+  ],
+);

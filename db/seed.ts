@@ -1,0 +1,71 @@
+import { and, eq, sql } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { eventPayloadJsonSchema, standardEventTypes } from "@/lib/events/catalog";
+import type { Db } from "./index";
+import { accountMembers, accounts, eventTypes, partnerMembers, partners, users } from "./schema";
+
+export const DEMO_PASSWORD = "portico-demo";
+
+/** Idempotent: run it any number of times; existing rows are left as they are. */
+export async function seed(db: Db, opts: { demo: boolean }) {
+  for (const t of standardEventTypes) {
+    await db
+      .insert(eventTypes)
+      .values({
+        name: t.name,
+        area: t.area,
+        description: t.description,
+        payloadSchema: eventPayloadJsonSchema(t),
+        examplePayload: t.example,
+        version: 1,
+      })
+      .onConflictDoNothing();
+  }
+  if (!opts.demo) return;
+
+  let passwordHash: string | undefined;
+  const ensureUser = async (email: string, name: string, isPlatformAdmin = false) => {
+    const find = () => db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
+    const [found] = await find();
+    if (found) return found.id;
+    passwordHash ??= await hashPassword(DEMO_PASSWORD);
+    await db.insert(users).values({ email, name, passwordHash, isPlatformAdmin }).onConflictDoNothing();
+    const [u] = await find();
+    return u.id;
+  };
+  const adminId = await ensureUser("admin@portico.test", "Ada Admin", true);
+  const partnerUserId = await ensureUser("partner@portico.test", "Pat Partner");
+  const customerId = await ensureUser("customer@portico.test", "Casey Customer");
+
+  await db
+    .insert(partners)
+    .values({
+      name: "Acme Insurtech",
+      slug: "acme",
+      type: "technology",
+      status: "active",
+      tier: "standard",
+      website: "https://acme-insurtech.example",
+      description: "Quote-to-bind integrations for independent agencies.",
+      country: "US",
+      statusChangedAt: new Date(),
+      statusChangedBy: adminId,
+    })
+    .onConflictDoNothing();
+  const [acme] = await db.select({ id: partners.id }).from(partners).where(eq(partners.slug, "acme"));
+  await db.insert(partnerMembers).values({ partnerId: acme.id, userId: partnerUserId, role: "owner" }).onConflictDoNothing();
+
+  await db.insert(accounts).values({ name: "Sunrise Agency", slug: "sunrise" }).onConflictDoNothing();
+  const [sunrise] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.slug, "sunrise"));
+  await db
+    .insert(accountMembers)
+    .values({ accountId: sunrise.id, userId: customerId, role: "owner" })
+    .onConflictDoNothing();
+  return { adminId, partnerUserId, customerId, partnerId: acme.id, accountId: sunrise.id };
+}
+
+export async function demoIds(db: Db) {
+  const [acme] = await db.select({ id: partners.id }).from(partners).where(eq(partners.slug, "acme"));
+  const [sunrise] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.slug, "sunrise")));
+  return { partnerId: acme?.id, accountId: sunrise?.id };
+}

@@ -1,0 +1,45 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db";
+import { config } from "@/lib/config";
+import { verifyCredentials } from "./verify-credentials";
+
+export const SIGNIN_ERRORS = {
+  INVALID: "Email or password is incorrect.",
+  THROTTLED: "Too many failed attempts. Wait a moment and try again.",
+} as const;
+
+/** Built on demand: `next build` imports routes without production secrets. */
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: config().AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials) {
+          const email = credentials?.email ?? "";
+          const password = credentials?.password ?? "";
+          if (!email || !password) return null;
+          const result = await verifyCredentials(await getDb(), email, password);
+          if (result.ok) return result.user;
+          if (result.code === "THROTTLED") throw new Error(SIGNIN_ERRORS.THROTTLED);
+          return null;
+        },
+      }),
+    ],
+    callbacks: {
+      // The JWT carries only the user id; roles are read from the database per request.
+      async jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user) (session.user as { id?: string }).id = token.sub;
+        return session;
+      },
+    },
+  };
+}

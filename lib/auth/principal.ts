@@ -1,0 +1,24 @@
+import type { PartnerRole } from "@/lib/partners/schemas";
+
+/** Who is calling: resolved once per request by lib/http, passed to every domain function. */
+export type Principal = {
+  type: "session" | "api_key" | "oauth";
+  userId: string | null;
+  partnerId: string | null;
+  partnerRole: PartnerRole | null;
+  accountId: string | null;
+  isPlatformAdmin: boolean;
+  scopes: string[];
+  /** The API key or OAuth token id, for metering and rate limits. */
+  credentialId: string | null;
+};
+
+export function isAdmin(p: Principal): boolean {
+  return p.isPlatformAdmin || p.scopes.includes("admin");
+}
+
+/** A stable string naming the caller, for idempotency scopes and audit rows. */
+export function principalKey(p: Principal): string {
+  if (p.type === "session") return `user:${p.userId}`;
+  return `${p.type}:${p.credentialId}`;
+}

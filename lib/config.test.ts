@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config";
+
+describe("config", () => {
+  it("gives a working development default with nothing set", () => {
+    const c = parseConfig({});
+    expect(c.PGLITE_DIR).toBe(".data/pglite");
+    expect(c.jobs).toBe("embedded");
+    expect(c.WEBHOOK_RETRY_DELAYS).toEqual([0, 120, 240, 480, 960]);
+    expect(c.WEBHOOK_ALLOW_PRIVATE_URLS).toBe(true);
+    expect(c.OAUTH_TOKEN_LIFETIME).toBe(3600);
+  });
+  it("names the variable when a value is bad", () => {
+    expect(() => parseConfig({ PORT: "seventy" })).toThrow(/PORT/);
+    expect(() => parseConfig({ WEBHOOK_RETRY_DELAYS: "0,2,x" })).toThrow(/WEBHOOK_RETRY_DELAYS/);
+    expect(() => parseConfig({ APP_ENCRYPTION_KEY: "c2hvcnQ=" })).toThrow(/APP_ENCRYPTION_KEY.*32/);
+  });
+  it("requires real secrets in production", () => {
+    expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(ConfigError);
+    const err = (() => {
+      try {
+        parseConfig({ NODE_ENV: "production" });
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(err).toMatch(/AUTH_SECRET/);
+    expect(err).toMatch(/APP_ENCRYPTION_KEY/);
+  });
+  it("refuses private webhook URLs by default in production", () => {
+    const c = parseConfig({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") });
+    expect(c.WEBHOOK_ALLOW_PRIVATE_URLS).toBe(false);
+  });
+  it("switches jobs to Inngest when it is configured", () => {
+    expect(parseConfig({ INNGEST_DEV: "1" }).jobs).toBe("inngest");
+  });
+});

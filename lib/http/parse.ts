@@ -1,0 +1,72 @@
+import type { z } from "zod";
+import { DomainError, type FieldError } from "@/lib/errors";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((i) => ({ path: i.path.length ? i.path.map(String).join(".") : "(root)", message: i.message }));
+}
+
+function invalid(where: string, errors: FieldError[]): DomainError {
+  const names = errors.map((e) => e.path).join(", ");
+  return new DomainError("VALIDATION_FAILED", `Invalid ${where}: ${names}`, errors);
+}
+
+/** Reads at most MAX_BODY_BYTES without buffering a larger body first. */
+export async function readBodyText(req: Request): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function tooLarge() {
+  return new DomainError("PAYLOAD_TOO_LARGE", `The request body exceeds ${MAX_BODY_BYTES} bytes`, [
+    { path: "(body)", message: "Too large" },
+  ]);
+}
+
+export function parseJsonText(text: string, req: Request): unknown {
+  const type = req.headers.get("content-type") ?? "";
+  if (text.trim() === "") return {};
+  if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json", [
+      { path: "(body)", message: `content-type ${type} is not JSON` },
+    ]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new DomainError("MALFORMED_JSON", `The body is not valid JSON: ${(e as Error).message}`, [
+      { path: "(body)", message: "Malformed JSON" },
+    ]);
+  }
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalid(where, zodIssuesToFieldErrors(result.error.issues));
+  return result.data;
+}
+
+export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+import { DomainError, errorTable, type ErrorCode, type FieldError } from "@/lib/errors";
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  requestId: string;
+  errors?: FieldError[];
+};
+
+export function problemBody(code: ErrorCode, detail: string, requestId: string, errors?: FieldError[]): Problem {
+  const { status, title } = errorTable[code];
+  return {
+    type: `https://portico.dev/problems/${code.toLowerCase().replace(/_/g, "-")}`,
+    title,
+    status,
+    detail,
+    code,
+    requestId,
+    ...(errors && errors.length ? { errors } : {}),
+  };
+}
+
+export function problemResponse(
+  code: ErrorCode,
+  detail: string,
+  requestId: string,
+  opts: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+): Response {
+  const body = problemBody(code, detail, requestId, opts.errors);
+  const headers = new Headers({ "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": requestId, ...opts.headers });
+  if (body.status === 401) headers.set("www-authenticate", 'Bearer realm="portico"');
+  return new Response(JSON.stringify(body), { status: body.status, headers });
+}
+
+/** Any thrown value → problem response. Unknown errors are logged and hidden behind a 500. */
+export function errorToResponse(err: unknown, requestId: string): Response {
+  if (err instanceof DomainError) {
+    return problemResponse(err.code, err.message, requestId, { errors: err.errors, headers: err.headers });
+  }
+  console.error(`[${requestId}]`, err);
+  return problemResponse("INTERNAL", "Something went wrong on our side. Quote the request id if you contact support.", requestId);
+}

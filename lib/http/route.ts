@@ -1,0 +1,157 @@
+import type { z } from "zod";
+import { getDb, type Db } from "@/db";
+import { isAdmin, principalKey, type Principal } from "@/lib/auth/principal";
+import { missingScopes } from "@/lib/auth/scopes";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { DomainError, Forbidden, Unauthenticated } from "@/lib/errors";
+import { authenticate, type AuthMethod } from "./authenticate";
+import { checkSameOrigin } from "./csrf";
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, requestFingerprint } from "./idempotency";
+import { parseJsonText, parseWith, readBodyText, searchParamsToObject } from "./parse";
+import { errorToResponse } from "./problem";
+import { Reply } from "./reply";
+import { newRequestId } from "./request-id";
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type RouteOptions<B extends Schema | undefined, Q extends Schema | undefined, Auth extends boolean> = {
+  /** Which credentials are accepted; "public" needs none. Default: all three. */
+  auth?: Auth extends true ? AuthMethod[] : "public";
+  scopes?: string[];
+  /** Platform admins only (session admins or an `admin`-scoped credential). */
+  admin?: boolean;
+  body?: B;
+  query?: Q;
+  /** Replay stored responses for a repeated Idempotency-Key (default: on for POST). */
+  idempotent?: boolean;
+  /** The audit action name for a mutation; default "<METHOD> <path>". */
+  audit?: string | false;
+};
+
+export type HandlerContext<B, Q, Auth extends boolean> = {
+  req: Request;
+  db: Db;
+  principal: Auth extends true ? Principal : Principal | null;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+  requestId: string;
+  ip: string | null;
+};
+
+type NextContext = { params?: Promise<Record<string, string | string[]>> };
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function clientIp(req: Request): string | null {
+  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
+}
+
+/**
+ * One declared handler per route method: authenticate → authorize → parse →
+ * (idempotency) → run → map errors → audit. Special cases belong in handlers.
+ */
+export function route<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+  options: RouteOptions<B, Q, true>,
+  handler: (ctx: HandlerContext<Out<B>, Out<Q>, true>) => Promise<unknown>,
+): (req: Request, next?: NextContext) => Promise<Response>;
+export function route<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+  options: RouteOptions<B, Q, false>,
+  handler: (ctx: HandlerContext<Out<B>, Out<Q>, false>) => Promise<unknown>,
+): (req: Request, next?: NextContext) => Promise<Response>;
+export function route(
+  options: RouteOptions<Schema | undefined, Schema | undefined, boolean>,
+  handler: (ctx: HandlerContext<unknown, unknown, boolean>) => Promise<unknown>,
+) {
+  return async (req: Request, next?: NextContext): Promise<Response> => {
+    const requestId = newRequestId();
+    const url = new URL(req.url);
+    const method = req.method.toUpperCase();
+    let db: Db | undefined;
+    let idempotencyId: string | undefined;
+    try {
+      db = await getDb();
+      const isPublic = options.auth === "public";
+      const allowed: AuthMethod[] = options.auth === "public" || !options.auth ? ["session", "api_key", "oauth"] : options.auth;
+      const principal = await authenticate(db, req, allowed);
+      if (!principal && !isPublic) throw new Unauthenticated("Sign in, or send `Authorization: Bearer <API key or OAuth token>`");
+      if (principal) authorize(principal, options);
+      if (principal?.type === "session" && MUTATING.has(method)) checkSameOrigin(req);
+
+      const raw = await (async () => {
+        const rawParams = next?.params ? await next.params : {};
+        return Object.fromEntries(Object.entries(rawParams).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+      })();
+      const query = options.query ? parseWith(options.query, searchParamsToObject(url.searchParams), "query parameters") : undefined;
+      const bodyText = MUTATING.has(method) ? await readBodyText(req) : "";
+      const body = options.body ? parseWith(options.body, parseJsonText(bodyText, req), "request body") : undefined;
+
+      const idemKey = req.headers.get("idempotency-key");
+      const idempotent = options.idempotent ?? method === "POST";
+      if (idempotent && idemKey && principal) {
+        const claim = await claimIdempotencyKey(db, {
+          scope: principalKey(principal),
+          key: idemKey,
+          method,
+          path: url.pathname,
+          fingerprint: requestFingerprint(method, url.pathname, bodyText),
+        });
+        if (claim.kind === "replay") {
+          return new Response(claim.response.body || null, {
+            status: claim.response.status,
+            headers: { ...claim.response.headers, "x-request-id": requestId, "idempotent-replayed": "true" },
+          });
+        }
+        idempotencyId = claim.id;
+      }
+
+      const result = await handler({ req, db, principal, body, query, params: raw, requestId, ip: clientIp(req) });
+      const reply = result instanceof Reply ? result : result instanceof Response ? null : Reply.ok(result);
+      const response = reply ? reply.toResponse(requestId) : (result as Response);
+
+      if (idempotencyId) {
+        const stored = reply ? reply.serialize() : { status: response.status, body: "", headers: {} };
+        await completeIdempotencyKey(db, idempotencyId, stored);
+      }
+      if (MUTATING.has(method) && options.audit !== false && response.status < 400) {
+        const target = reply?.body as { id?: unknown } | undefined;
+        await recordAudit(
+          db,
+          principal,
+          {
+            action: options.audit ?? `${method} ${url.pathname}`,
+            targetType: url.pathname.split("/")[3] ?? "api",
+            targetId: raw.id ?? (typeof target?.id === "string" ? target.id : null),
+            details: body && typeof body === "object" ? { fields: Object.keys(body as object) } : {},
+          },
+          { requestId, ip: clientIp(req) },
+        );
+      }
+      return response;
+    } catch (err) {
+      const response = errorToResponse(err, requestId);
+      if (db && idempotencyId) {
+        // 4xx outcomes are final and replayed; 5xx are released so the client can retry.
+        if (response.status >= 500) await releaseIdempotencyKey(db, idempotencyId).catch(() => {});
+        else
+          await completeIdempotencyKey(db, idempotencyId, {
+            status: response.status,
+            body: await response.clone().text(),
+            headers: { "content-type": response.headers.get("content-type") ?? "application/problem+json" },
+          }).catch(() => {});
+      }
+      return response;
+    }
+  };
+}
+
+function authorize(principal: Principal, options: RouteOptions<Schema | undefined, Schema | undefined, boolean>) {
+  if (options.admin && !isAdmin(principal)) throw new Forbidden("Only platform admins can do this");
+  const missing = missingScopes(principal.scopes, options.scopes ?? []);
+  if (missing.length) {
+    throw new DomainError("INSUFFICIENT_SCOPE", `This needs the scope ${missing.join(", ")}`, [
+      { path: "scope", message: `missing ${missing.join(", ")}` },
+    ]);
+  }
+}

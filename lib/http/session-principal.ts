@@ -1,0 +1,72 @@
+import { decode } from "next-auth/jwt";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { accountMembers, partnerMembers, users } from "@/db/schema";
+import type { Principal } from "@/lib/auth/principal";
+import { sessionScopes } from "@/lib/auth/session-scopes";
+import { config } from "@/lib/config";
+
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const idx = part.indexOf("=");
+    if (idx < 0) continue;
+    if (part.slice(0, idx).trim() === name) return decodeURIComponent(part.slice(idx + 1).trim());
+  }
+  return undefined;
+}
+
+/** The user id in the request's next-auth session cookie, if it decodes. */
+export async function sessionUserId(req: Request): Promise<string | null> {
+  const cookie = req.headers.get("cookie");
+  for (const name of SESSION_COOKIES) {
+    const token = readCookie(cookie, name);
+    if (!token) continue;
+    try {
+      const jwt = await decode({ token, secret: config().AUTH_SECRET });
+      if (jwt?.sub) return jwt.sub;
+    } catch {
+      // An undecodable cookie is no session.
+    }
+  }
+  return null;
+}
+
+/**
+ * Rebuilds the principal from the database on every request, so a removed
+ * membership or a revoked admin flag takes effect at once rather than at JWT expiry.
+ */
+export async function principalForUser(db: Db, userId: string): Promise<Principal | null> {
+  const [user] = await db
+    .select({ id: users.id, isPlatformAdmin: users.isPlatformAdmin })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!user) return null;
+  const [membership] = await db
+    .select({ partnerId: partnerMembers.partnerId, role: partnerMembers.role })
+    .from(partnerMembers)
+    .where(eq(partnerMembers.userId, userId))
+    .orderBy(asc(partnerMembers.createdAt))
+    .limit(1);
+  const [account] = await db
+    .select({ accountId: accountMembers.accountId })
+    .from(accountMembers)
+    .where(and(eq(accountMembers.userId, userId)))
+    .orderBy(asc(accountMembers.createdAt))
+    .limit(1);
+  const partnerRole = membership?.role ?? null;
+  const accountId = account?.accountId ?? null;
+  return {
+    type: "session",
+    userId: user.id,
+    partnerId: membership?.partnerId ?? null,
+    partnerRole,
+    accountId,
+    isPlatformAdmin: user.isPlatformAdmin,
+    scopes: sessionScopes({ isPlatformAdmin: user.isPlatformAdmin, partnerRole, accountId }),
+    credentialId: null,
+  };
+}

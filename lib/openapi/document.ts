@@ -1,0 +1,32 @@
+import { createDocument } from "zod-openapi";
+import { Caller } from "@/lib/auth/describe-caller";
+import { partnerPaths } from "@/lib/partners/openapi";
+import { op } from "./operation";
+
+let cached: ReturnType<typeof createDocument> | undefined;
+
+/** The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas that validate requests. */
+export function openApiDocument(serverUrl: string) {
+  cached ??= createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Portico API",
+      version: "1.0.0",
+      description:
+        "The partner platform API. Authenticate with `Authorization: Bearer <API key or OAuth access token>`, or the portal session cookie. Lists are cursor-paginated (`limit`, `cursor` → `{ data, nextCursor }`); POSTs honour `Idempotency-Key`; errors are RFC 9457 problem+json.",
+    },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearer: [] }, { session: [] }],
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API key (`prt_live_…`) or an OAuth 2.0 access token" },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      },
+    },
+    paths: {
+      "/me": { get: op({ summary: "Who is calling", tags: ["Caller"], response: Caller }) },
+      ...partnerPaths,
+    },
+  });
+  return { ...cached, servers: [{ url: `${serverUrl}/api/v1` }] };
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
+import { openDb, setDbForTests, type Db, type OpenedDb } from "@/db";
+import { seed } from "@/db/seed";
+
+/**
+ * A fresh database for one test file: PGlite in memory by default, or a new
+ * database on the server named by DATABASE_URL (dropped afterwards).
+ */
+export async function createTestDb(): Promise<OpenedDb & { drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const opened = await openDb({});
+    return { ...opened, drop: opened.close };
+  }
+  const { default: postgres } = await import("postgres");
+  const name = `portico_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  const opened = await openDb({ url: dbUrl.toString() });
+  return {
+    ...opened,
+    drop: async () => {
+      await opened.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Registers hooks giving the file its own migrated, seeded database; returns a getter. */
+export function useTestDb(opts: { demo?: boolean } = {}): () => Db {
+  let opened: Awaited<ReturnType<typeof createTestDb>> | undefined;
+  beforeAll(async () => {
+    opened = await createTestDb();
+    await seed(opened.db, { demo: opts.demo ?? false });
+    setDbForTests(opened);
+  });
+  afterAll(async () => {
+    setDbForTests(undefined);
+    await opened?.drop();
+  });
+  return () => {
+    if (!opened) throw new Error("test database not open yet");
+    return opened.db;
+  };
+}
