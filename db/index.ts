@@ -12,7 +12,7 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 
 export type OpenedDb = { db: Db; driver: "pglite" | "postgres"; close: () => Promise<void> };
 
-export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+export const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
 /** Opens (and migrates) a database: postgres.js for a URL, else PGlite in a folder, or in memory for `memory://`. */
 export async function openDb(opts: { url?: string; pgliteDir?: string }): Promise<OpenedDb> {
@@ -31,9 +31,9 @@ export async function openDb(opts: { url?: string; pgliteDir?: string }): Promis
   const dir = opts.pgliteDir ?? "memory://";
   if (!dir.startsWith("memory://")) {
     // PGlite creates only the last folder of its path.
-    mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+    mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
   }
-  const client = await PGlite.create(dir.startsWith("memory://") ? undefined : path.resolve(dir));
+  const client = await PGlite.create(dir.startsWith("memory://") ? undefined : path.resolve(/*turbopackIgnore: true*/ dir));
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };

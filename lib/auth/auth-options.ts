@@ -11,6 +11,8 @@ export const SIGNIN_ERRORS = {
 
 /** Built on demand: `next build` imports routes without production secrets. */
 export function authOptions(): NextAuthOptions {
+  // next-auth v4 builds redirect URLs from NEXTAUTH_URL; keep it in step with APP_URL.
+  process.env.NEXTAUTH_URL ??= config().APP_URL;
   return {
     secret: config().AUTH_SECRET,
     session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },

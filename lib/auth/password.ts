@@ -20,12 +20,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [alg, n, rr, pp, salt, hash] = stored.split("$");
   if (alg !== "scrypt" || !salt || !hash) return false;
   const expected = Buffer.from(hash, "base64");
-  const actual = await scrypt(password, Buffer.from(salt, "base64"), expected.length, {
-    N: Number(n),
-    r: Number(rr),
-    p: Number(pp),
-    maxmem,
-  });
+  // A hash that decodes to (almost) nothing would compare equal to any password's empty derivation.
+  if (expected.length < 16) return false;
+  let actual: Buffer;
+  try {
+    actual = await scrypt(password, Buffer.from(salt, "base64"), expected.length, { N: Number(n), r: Number(rr), p: Number(pp), maxmem });
+  } catch {
+    return false; // unusable parameters (not a power of two, over the memory cap): not a match
+  }
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

@@ -4,7 +4,13 @@ import { DomainError, type FieldError } from "@/lib/errors";
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((i) => ({ path: i.path.length ? i.path.map(String).join(".") : "(root)", message: i.message }));
+  const at = (path: readonly PropertyKey[]) => (path.length ? path.map(String).join(".") : "(root)");
+  return issues.flatMap((i) =>
+    // An unknown key is reported on its parent by zod; name the key itself so clients see which field to drop.
+    i.code === "unrecognized_keys"
+      ? i.keys.map((k) => ({ path: at([...i.path, k]), message: "Unknown field" }))
+      : [{ path: at(i.path), message: i.message }],
+  );
 }
 
 function invalid(where: string, errors: FieldError[]): DomainError {

@@ -100,7 +100,8 @@ export function route(
         if (claim.kind === "replay") {
           return new Response(claim.response.body || null, {
             status: claim.response.status,
-            headers: { ...claim.response.headers, "x-request-id": requestId, "idempotent-replayed": "true" },
+            // A replay is the stored response, request id included, so it matches the requestId its body names.
+            headers: { "x-request-id": requestId, ...claim.response.headers, "idempotent-replayed": "true" },
           });
         }
         idempotencyId = claim.id;
@@ -138,7 +139,10 @@ export function route(
           await completeIdempotencyKey(db, idempotencyId, {
             status: response.status,
             body: await response.clone().text(),
-            headers: { "content-type": response.headers.get("content-type") ?? "application/problem+json" },
+            headers: {
+              "content-type": response.headers.get("content-type") ?? "application/problem+json",
+              "x-request-id": requestId,
+            },
           }).catch(() => {});
       }
       return response;

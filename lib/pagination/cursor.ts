@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { isUuid } from "@/lib/db/errors";
 import { DomainError } from "@/lib/errors";
 
 // Keyset pagination on (created_at desc, id desc): stable under inserts, index-friendly.
@@ -15,6 +16,8 @@ export type Page<T> = { data: T[]; nextCursor: string | null };
 
 type CursorValue = { t: string; id: string };
 
+const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(JSON.stringify({ t: createdAt.toISOString(), id })).toString("base64url");
 }
@@ -22,7 +25,9 @@ export function encodeCursor(createdAt: Date, id: string): string {
 export function decodeCursor(cursor: string): CursorValue {
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as CursorValue;
-    if (typeof v.t !== "string" || typeof v.id !== "string" || !/^[0-9a-f-]{36}$/i.test(v.id) || Number.isNaN(Date.parse(v.t))) throw new Error();
+    // Only what encodeCursor writes: a uuid and a canonical ISO time that Postgres can compare (years 0001-9999).
+    if (typeof v?.t !== "string" || !isUuid(v.id) || !CANONICAL_TIME.test(v.t) || v.t.startsWith("0000")) throw new Error();
+    if (Number.isNaN(Date.parse(v.t)) || new Date(v.t).toISOString() !== v.t) throw new Error();
     return v;
   } catch {
     throw new DomainError("INVALID_REQUEST", "The cursor is not valid", [

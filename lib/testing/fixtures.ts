@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { Db } from "@/db";
-import { accountMembers, accounts, partnerMembers, partners, users } from "@/db/schema";
+import { accountMembers, accounts, partnerAgreements, partnerContacts, partnerMembers, partners, users } from "@/db/schema";
 import { config } from "@/lib/config";
 import type { PartnerRole } from "@/lib/partners/schemas";
 
@@ -23,30 +23,90 @@ export async function createUser(db: Db, opts: { admin?: boolean; email?: string
   return u;
 }
 
-export async function createPartnerWithMember(
-  db: Db,
-  opts: { role?: PartnerRole; status?: "pending" | "active" | "suspended"; name?: string } = {},
-) {
+type PartnerStatus = "pending" | "active" | "suspended" | "rejected";
+
+/** A partner with no members. */
+export async function createPartner(db: Db, opts: { status?: PartnerStatus; name?: string; slug?: string } = {}) {
   const s = uniq();
   const [partner] = await db
     .insert(partners)
-    .values({ name: opts.name ?? `Partner ${s}`, slug: `partner-${s}`, status: opts.status ?? "active" })
+    .values({ name: opts.name ?? `Partner ${s}`, slug: opts.slug ?? `partner-${s}`, status: opts.status ?? "active" })
     .returning();
-  const user = await createUser(db);
-  await db.insert(partnerMembers).values({ partnerId: partner.id, userId: user.id, role: opts.role ?? "owner" });
+  return partner;
+}
+
+export async function createPartnerWithMember(db: Db, opts: { role?: PartnerRole; status?: PartnerStatus; name?: string } = {}) {
+  const partner = await createPartner(db, opts);
+  const user = await addPartnerMember(db, partner.id, opts.role ?? "owner");
   return { partner, user };
+}
+
+/** A new user who belongs to the partner with the given role. */
+export async function addPartnerMember(db: Db, partnerId: string, role: PartnerRole = "owner") {
+  const user = await createUser(db);
+  await db.insert(partnerMembers).values({ partnerId, userId: user.id, role });
+  return user;
 }
 
 export async function createAccountWithMember(db: Db) {
   const s = uniq();
   const [account] = await db.insert(accounts).values({ name: `Agency ${s}`, slug: `agency-${s}` }).returning();
-  const user = await createUser(db);
-  await db.insert(accountMembers).values({ accountId: account.id, userId: user.id, role: "owner" });
+  const user = await addAccountMember(db, account.id, "owner");
   return { account, user };
 }
 
-/** A real next-auth session cookie for the user, as the browser would hold after signing in. */
-export async function sessionCookie(userId: string): Promise<string> {
-  const token = await encode({ token: { sub: userId }, secret: config().AUTH_SECRET, maxAge: 3600 });
+/** A new user who belongs to the customer account with the given role. */
+export async function addAccountMember(db: Db, accountId: string, role: "owner" | "admin" | "member" = "member") {
+  const user = await createUser(db);
+  await db.insert(accountMembers).values({ accountId, userId: user.id, role });
+  return user;
+}
+
+export async function createContact(
+  db: Db,
+  partnerId: string,
+  opts: { kind?: "business" | "technical" | "billing"; name?: string; email?: string; isPrimary?: boolean } = {},
+) {
+  const s = uniq();
+  const [contact] = await db
+    .insert(partnerContacts)
+    .values({
+      partnerId,
+      kind: opts.kind ?? "technical",
+      name: opts.name ?? `Contact ${s}`,
+      email: opts.email ?? `contact-${s}@example.test`,
+      isPrimary: opts.isPrimary ?? false,
+    })
+    .returning();
+  return contact;
+}
+
+/** An agreement issued to the partner and not yet accepted (unless acceptedBy is given). */
+export async function createAgreement(
+  db: Db,
+  partnerId: string,
+  opts: { kind?: string; version?: string; title?: string; acceptedBy?: string } = {},
+) {
+  const [agreement] = await db
+    .insert(partnerAgreements)
+    .values({
+      partnerId,
+      kind: opts.kind ?? "msa",
+      version: opts.version ?? "1",
+      title: opts.title ?? "Master services agreement",
+      body: "The partner agrees to the terms.",
+      acceptedBy: opts.acceptedBy ?? null,
+      acceptedAt: opts.acceptedBy ? new Date() : null,
+    })
+    .returning();
+  return agreement;
+}
+
+/**
+ * A real next-auth session cookie for the user, as the browser would hold after
+ * signing in. `secret` and `maxAge` exist to forge and expire cookies in security tests.
+ */
+export async function sessionCookie(userId: string, opts: { secret?: string; maxAge?: number } = {}): Promise<string> {
+  const token = await encode({ token: { sub: userId }, secret: opts.secret ?? config().AUTH_SECRET, maxAge: opts.maxAge ?? 3600 });
   return `next-auth.session-token=${token}`;
 }

@@ -1,0 +1,10 @@
+import { ProfileForm } from "@/components/partners/profile-form";
+import { requireViewer } from "../../_server/viewer";
+
+export const metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const viewer = await requireViewer();
+  const canEdit = ["owner", "admin"].includes(viewer.principal.partnerRole ?? "");
+  return <ProfileForm partnerId={viewer.partner!.id} canEdit={canEdit} />;
+}

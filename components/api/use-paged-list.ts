@@ -1,0 +1,27 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { apiFetch, type Page } from "./api-fetch";
+
+/** Cursor pagination with a back stack: the API only walks forward. */
+export function usePagedList<T>(key: unknown[], path: string, params: Record<string, string | undefined> = {}, limit = 20) {
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors[cursors.length - 1];
+  const qs = new URLSearchParams();
+  Object.entries({ ...params, limit: String(limit), cursor }).forEach(([k, v]) => v && qs.set(k, v));
+  const query = useQuery({
+    queryKey: [...key, params, cursor],
+    queryFn: () => apiFetch<Page<T>>(`${path}?${qs}`),
+    placeholderData: keepPreviousData,
+  });
+  return {
+    ...query,
+    page: cursors.length + 1,
+    hasPrevious: cursors.length > 0,
+    hasNext: !!query.data?.nextCursor,
+    next: () => query.data?.nextCursor && setCursors((c) => [...c, query.data!.nextCursor!]),
+    previous: () => setCursors((c) => c.slice(0, -1)),
+    reset: () => setCursors([]),
+  };
+}
