@@ -6,7 +6,7 @@ import postgres from "postgres";
 
 // Starts `next start` for the e2e run on a fresh database with the demo data.
 const port = process.env.E2E_PORT ?? "3210";
-const env: Record<string, string | undefined> = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
   PORT: port,

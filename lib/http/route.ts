@@ -117,13 +117,18 @@ export function route(
       }
       if (MUTATING.has(method) && options.audit !== false && response.status < 400) {
         const target = reply?.body as { id?: unknown } | undefined;
+        // The object acted on: a created one (201), else the innermost id in the path (contactId, not its partner's id).
+        const bodyId = typeof target?.id === "string" ? target.id : null;
+        const pathIds = Object.values(raw);
         await recordAudit(
           db,
           principal,
           {
             action: options.audit ?? `${method} ${url.pathname}`,
             targetType: url.pathname.split("/")[3] ?? "api",
-            targetId: raw.id ?? (typeof target?.id === "string" ? target.id : null),
+            // Admins act on other partners: file the row under the partner in the path.
+            partnerId: url.pathname.startsWith("/api/v1/partners/") ? raw.id : undefined,
+            targetId: (reply?.status === 201 ? bodyId : null) ?? pathIds[pathIds.length - 1] ?? bodyId,
             details: body && typeof body === "object" ? { fields: Object.keys(body as object) } : {},
           },
           { requestId, ip: clientIp(req) },

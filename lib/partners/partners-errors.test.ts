@@ -12,7 +12,7 @@ import * as acceptRoute from "@/app/api/v1/partners/[id]/agreements/[agreementId
 import * as catchAll from "@/app/api/v1/[...rest]/route";
 import { partnerAgreements, partnerContacts, partners } from "@/db/schema";
 import { callRoute, type CallResult } from "@/lib/testing/call-route";
-import { createAgreement, createContact, createPartner, createPartnerWithMember, createUser, sessionCookie } from "@/lib/testing/fixtures";
+import { createAgreement, createPartner, createPartnerWithMember, createUser, sessionCookie } from "@/lib/testing/fixtures";
 import { expectProblem } from "@/lib/testing/security-cases";
 import { useTestDb } from "@/lib/testing/test-db";
 
@@ -240,7 +240,7 @@ describe("partners API: ids in paths", () => {
   });
 
   it("answers an unknown API path with problem+json 404", async () => {
-    const res = await callRoute(catchAll.GET, { path: "/api/v1/partnerz" });
+    const res = await callRoute(async (req) => catchAll.GET(req), { path: "/api/v1/partnerz" });
     expectProblem(res, 404, "NOT_FOUND");
   });
 });

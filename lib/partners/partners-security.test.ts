@@ -10,7 +10,7 @@ import * as contactRoute from "@/app/api/v1/partners/[id]/contacts/[contactId]/r
 import * as agreementsRoute from "@/app/api/v1/partners/[id]/agreements/route";
 import * as acceptRoute from "@/app/api/v1/partners/[id]/agreements/[agreementId]/accept/route";
 import type { Db } from "@/db";
-import { partnerAgreements, partnerContacts, partners } from "@/db/schema";
+import { partnerAgreements, partnerContacts, partnerMembers, partners } from "@/db/schema";
 import { callRoute } from "@/lib/testing/call-route";
 import {
   addPartnerMember,
@@ -326,7 +326,7 @@ describe("partners: tenancy and role rules beyond the generated cases", () => {
   it("refuses a cross-site POST carrying the session cookie and creates nothing", async () => {
     const a = await createPartnerWithMember(db());
     const cookie = await sessionCookie(a.user.id);
-    for (const headers of [{ "sec-fetch-site": "cross-site" }, { origin: "https://attacker.example" }]) {
+    for (const headers of [{ "sec-fetch-site": "cross-site" }, { origin: "https://attacker.example" }] as Record<string, string>[]) {
       const res = await callRoute(contactsRoute.POST, {
         path: `/api/v1/partners/${a.partner.id}/contacts`,
         params: { id: a.partner.id },
@@ -407,7 +407,6 @@ describe("partners: tenancy and role rules beyond the generated cases", () => {
     const cookie = await sessionCookie(a.user.id);
     const ok = await callRoute(partnerRoute.GET, { path: `/api/v1/partners/${a.partner.id}`, params: { id: a.partner.id }, cookie });
     expect(ok.status).toBe(200);
-    const { partnerMembers } = await import("@/db/schema");
     await db().delete(partnerMembers).where(and(eq(partnerMembers.partnerId, a.partner.id), eq(partnerMembers.userId, a.user.id)));
     const after = await callRoute(partnerRoute.GET, { path: `/api/v1/partners/${a.partner.id}`, params: { id: a.partner.id }, cookie });
     expect(after.status).toBe(403);
