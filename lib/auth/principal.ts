@@ -11,6 +11,10 @@ export type Principal = {
   scopes: string[];
   /** The API key or OAuth token id, for metering and rate limits. */
   credentialId: string | null;
+  /** Bearer credentials are rate-limited: which bucket, at how many requests per minute. */
+  rateLimit?: { bucket: string; limit: number };
+  /** For metering: which credential to count the call against (an OAuth client, not each token). */
+  meter?: { credentialType: "api_key" | "oauth_client"; credentialId: string };
 };
 
 export function isAdmin(p: Principal): boolean {

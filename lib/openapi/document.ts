@@ -1,6 +1,8 @@
 import { createDocument } from "zod-openapi";
 import { Caller } from "@/lib/auth/describe-caller";
+import { keyPaths } from "@/lib/keys/openapi";
 import { partnerPaths } from "@/lib/partners/openapi";
+import { usagePaths } from "@/lib/usage/openapi";
 import { op } from "./operation";
 
 let cached: ReturnType<typeof createDocument> | undefined;
@@ -26,6 +28,8 @@ export function openApiDocument(serverUrl: string) {
     paths: {
       "/me": { get: op({ summary: "Who is calling", tags: ["Caller"], response: Caller }) },
       ...partnerPaths,
+      ...keyPaths,
+      ...usagePaths,
     },
   });
   return { ...cached, servers: [{ url: `${serverUrl}/api/v1` }] };

@@ -1,13 +1,26 @@
+import { KeysManager } from "@/components/keys/keys-manager";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotBuiltYet } from "@/components/ui/states";
+import { hasScope } from "@/lib/auth/scopes";
+import { requireViewer } from "../../_server/viewer";
 
 export const metadata = { title: "API keys" };
 
-export default function Page() {
+export default async function KeysPage() {
+  const viewer = await requireViewer();
+  const partner = viewer.partner!;
+  const scopes = viewer.principal.scopes;
   return (
     <>
       <PageHeader title="API keys" description="Keys your servers use to call the Portico API." />
-      <NotBuiltYet what="API keys" />
+      <KeysManager
+        partnerId={partner.id}
+        partnerName={partner.name}
+        partnerStatus={partner.status}
+        partnerStatusReason={partner.statusReason}
+        canRead={hasScope(scopes, "read:keys")}
+        canWrite={hasScope(scopes, "write:keys")}
+        grantedScopes={scopes}
+      />
     </>
   );
 }

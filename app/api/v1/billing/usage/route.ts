@@ -1,0 +1,5 @@
+import { route } from "@/lib/http/route";
+import { BillingUsageQuery } from "@/lib/usage/schemas";
+import { billingUsage } from "@/lib/usage/usage-for-caller";
+
+export const GET = route({ scopes: ["read:billing"], query: BillingUsageQuery }, ({ db, principal, query }) => billingUsage(db, principal, query));

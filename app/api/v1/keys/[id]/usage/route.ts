@@ -1,0 +1,5 @@
+import { route } from "@/lib/http/route";
+import { UsageQuery } from "@/lib/usage/schemas";
+import { keyUsage } from "@/lib/usage/usage-for-caller";
+
+export const GET = route({ scopes: ["read:keys"], query: UsageQuery }, ({ db, principal, params, query }) => keyUsage(db, principal, params.id, query));

@@ -1,0 +1,11 @@
+import { route } from "@/lib/http/route";
+import { Reply } from "@/lib/http/reply";
+import { createKey } from "@/lib/keys/create-key";
+import { listKeys } from "@/lib/keys/list-keys";
+import { CreateApiKey, ListApiKeysQuery } from "@/lib/keys/schemas";
+
+export const GET = route({ scopes: ["read:keys"], query: ListApiKeysQuery }, ({ db, principal, query }) => listKeys(db, principal, query));
+
+export const POST = route({ scopes: ["write:keys"], body: CreateApiKey, audit: "api_key.created" }, async ({ db, principal, body }) =>
+  Reply.created(await createKey(db, principal, body)),
+);

@@ -1,0 +1,8 @@
+import { route } from "@/lib/http/route";
+import { VerifyApiKey } from "@/lib/keys/schemas";
+import { verifyKeyForCaller } from "@/lib/keys/verify-key-for-caller";
+
+// A verification is a read: no audit row, and a repeated Idempotency-Key must not replay a stale answer.
+export const POST = route({ scopes: ["read:keys"], body: VerifyApiKey, audit: false, idempotent: false }, ({ db, principal, body }) =>
+  verifyKeyForCaller(db, principal, body.key),
+);

@@ -1,0 +1,91 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { apiFetch } from "@/components/api/api-fetch";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/confirm-dialog";
+import { ErrorState } from "@/components/ui/states";
+import { maskedKey } from "./format";
+import { KeyReveal } from "./key-reveal";
+import type { ApiKey, CreatedApiKey } from "./types";
+
+const graces = [
+  { seconds: 0, label: "Immediately", detail: "The old key stops working as soon as the new one exists." },
+  { seconds: 3600, label: "After 1 hour", detail: "Enough for a quick redeploy." },
+  { seconds: 86_400, label: "After 24 hours", detail: "Recommended: time to roll the new key out everywhere." },
+  { seconds: 7 * 86_400, label: "After 7 days", detail: "For keys baked into releases that ship slowly." },
+];
+
+export function RotateKeyDialog({ apiKey, onClose, onRotated }: { apiKey: ApiKey; onClose: () => void; onRotated: () => void }) {
+  const [grace, setGrace] = useState(86_400);
+  const rotate = useMutation({
+    mutationFn: () =>
+      apiFetch<CreatedApiKey>(`/keys/${apiKey.id}/rotate`, { body: { gracePeriodSeconds: grace }, idempotencyKey: crypto.randomUUID() }),
+    onSuccess: onRotated,
+  });
+
+  if (rotate.data) {
+    return (
+      <Dialog open onClose={onClose} title="Key rotated">
+        <KeyReveal created={rotate.data} onDone={onClose} />
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog open onClose={onClose} title="Rotate API key">
+      <form
+        className="grid gap-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          rotate.mutate();
+        }}
+      >
+        <p>
+          Rotating <span className="font-medium text-slate-900">{apiKey.name}</span> (
+          <span className="font-mono text-xs">{maskedKey(apiKey)}</span>) creates a new key with the same scopes and rate limit. Deploy the new key,
+          then let the old one lapse.
+        </p>
+        <fieldset>
+          <legend className="mb-2 font-medium text-slate-800">The old key stops working</legend>
+          <div className="grid gap-2">
+            {graces.map((g) => (
+              <label
+                key={g.seconds}
+                className={`flex cursor-pointer items-start gap-3 rounded-md px-3 py-2 ring-1 ring-inset ${
+                  grace === g.seconds ? "bg-brand-50 ring-brand-500" : "ring-slate-200 hover:bg-slate-50"
+                }`}
+              >
+                <input
+                  type="radio"
+                  name="grace"
+                  value={g.seconds}
+                  checked={grace === g.seconds}
+                  onChange={() => setGrace(g.seconds)}
+                  className="mt-0.5 accent-brand-600"
+                />
+                <span>
+                  <span className="block font-medium text-slate-900">{g.label}</span>
+                  <span className="block text-xs text-slate-600">{g.detail}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {grace > 0 && (
+          <p className="text-xs text-slate-600">Until then both keys work, and the old one is listed as expiring.</p>
+        )}
+        {rotate.isError && <ErrorState error={rotate.error} />}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={rotate.isPending}>
+            {rotate.isPending ? "Rotating…" : "Rotate key"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,83 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { apiKeys, partners } from "@/db/schema";
+import { isAdmin, type Principal } from "@/lib/auth/principal";
+import { missingScopes } from "@/lib/auth/scopes";
+import { DomainError, Forbidden, Invalid } from "@/lib/errors";
+import { displayParts, generateKey, hashKey } from "./key-format";
+import type { CreateApiKey, CreatedApiKey } from "./schemas";
+import { tierLimit } from "./tier-limits";
+
+type KeyFields = { name: string; scopes: string[]; expiresAt: Date | null; ratelimitPerMinute: number | null; rotatedFromId?: string };
+
+/** Inserts a fresh key and returns the one response that ever carries the secret. */
+export async function insertKey(db: Db, partnerId: string, createdBy: string | null, f: KeyFields, tier: string): Promise<CreatedApiKey> {
+  const key = generateKey();
+  const { prefix, last4 } = displayParts(key);
+  const [row] = await db
+    .insert(apiKeys)
+    .values({
+      partnerId,
+      name: f.name,
+      prefix,
+      last4,
+      hash: hashKey(key),
+      scopes: f.scopes,
+      expiresAt: f.expiresAt,
+      ratelimitPerMinute: f.ratelimitPerMinute,
+      createdBy,
+      rotatedFromId: f.rotatedFromId ?? null,
+    })
+    .returning();
+  return {
+    id: row.id,
+    name: row.name,
+    key,
+    prefix,
+    scopes: row.scopes,
+    status: "active",
+    ratelimitPerMinute: Math.min(row.ratelimitPerMinute ?? Infinity, tierLimit(tier)),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The caller's active partner, or why it can't have keys. */
+export async function activePartnerFor(db: Db, principal: Principal) {
+  if (!principal.partnerId) {
+    throw new Forbidden(isAdmin(principal) ? "API keys belong to partners; sign in as a partner member" : "Only partners have API keys");
+  }
+  const [partner] = await db.select({ status: partners.status, tier: partners.tier }).from(partners).where(eq(partners.id, principal.partnerId));
+  if (partner?.status !== "active") {
+    throw new DomainError("PARTNER_NOT_ACTIVE", "API keys open once your partner account is approved and active");
+  }
+  return { id: principal.partnerId, tier: partner.tier };
+}
+
+export async function createKey(db: Db, principal: Principal, input: CreateApiKey): Promise<CreatedApiKey> {
+  const partner = await activePartnerFor(db, principal);
+  if (input.scopes.includes("admin")) throw new Invalid("Partner keys cannot have the admin scope", [{ path: "scopes", message: "admin is not allowed" }]);
+  // Nobody mints a key more powerful than themselves.
+  const beyond = missingScopes(principal.scopes, input.scopes);
+  if (beyond.length) {
+    throw new Invalid(`You cannot grant scopes you do not hold: ${beyond.join(", ")}`, [{ path: "scopes", message: `not yours to grant: ${beyond.join(", ")}` }]);
+  }
+  const limit = tierLimit(partner.tier);
+  if (input.ratelimitPerMinute && input.ratelimitPerMinute > limit) {
+    throw new Invalid(`The per-key limit may only lower your tier's limit of ${limit}/min`, [
+      { path: "ratelimitPerMinute", message: `must be at most ${limit}` },
+    ]);
+  }
+  return insertKey(
+    db,
+    partner.id,
+    principal.userId,
+    {
+      name: input.name,
+      scopes: [...new Set(input.scopes)],
+      expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+      ratelimitPerMinute: input.ratelimitPerMinute ?? null,
+    },
+    partner.tier,
+  );
+}
