@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { apiKeys, usageCounters } from "@/db/schema";
 
@@ -58,21 +58,25 @@ export class UsageMeter {
     this.lastUsed = new Map();
     this.flushing = (async () => {
       try {
-        if (buckets.length) {
-          await db
-            .insert(usageCounters)
-            .values(buckets)
-            .onConflictDoUpdate({
-              target: [usageCounters.partnerId, usageCounters.credentialId, usageCounters.day, usageCounters.routeGroup, usageCounters.statusClass],
-              set: { count: sql`${usageCounters.count} + excluded.count`, updatedAt: new Date() },
-            });
-        }
-        for (const [id, at] of lastUsed) {
-          await db
-            .update(apiKeys)
-            .set({ lastUsedAt: sql`greatest(coalesce(${apiKeys.lastUsedAt}, ${at}), ${at})` })
-            .where(sql`${apiKeys.id} = ${id}`);
-        }
+        // One transaction: either every count lands or none does, so a retry never double-counts.
+        await db.transaction(async (tx) => {
+          if (buckets.length) {
+            await tx
+              .insert(usageCounters)
+              .values(buckets)
+              .onConflictDoUpdate({
+                target: [usageCounters.partnerId, usageCounters.credentialId, usageCounters.day, usageCounters.routeGroup, usageCounters.statusClass],
+                set: { count: sql`${usageCounters.count} + excluded.count`, updatedAt: new Date() },
+              });
+          }
+          for (const [id, at] of lastUsed) {
+            const ts = sql`${at.toISOString()}::timestamptz`;
+            await tx
+              .update(apiKeys)
+              .set({ lastUsedAt: sql`greatest(coalesce(${apiKeys.lastUsedAt}, ${ts}), ${ts})` })
+              .where(eq(apiKeys.id, id));
+          }
+        });
       } catch (err) {
         // Put the counts back so the next flush carries them.
         for (const b of buckets) {

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+
+// Starts the production build (`next start`) on a fresh database: a new PGlite
+// folder, or a new database on the Postgres server at `postgresUrl`. Used by the
+// e2e web server and the benchmarks.
+
+export type StartedApp = { url: string; database: string; stop: () => Promise<void>; child: ChildProcess };
+
+export async function startApp(opts: {
+  port: number;
+  postgresUrl?: string;
+  env?: Record<string, string>;
+  stdio?: "inherit" | "ignore";
+  waitForReady?: boolean;
+}): Promise<StartedApp> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(opts.port),
+    APP_URL: `http://localhost:${opts.port}`,
+    SEED_DEMO: "1",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
+    APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+    ...opts.env,
+  };
+  delete env.DATABASE_URL;
+  let cleanup: () => Promise<void>;
+  let database: string;
+  if (opts.postgresUrl) {
+    const name = `portico_app_${Date.now()}_${randomBytes(3).toString("hex")}`;
+    const admin = postgres(opts.postgresUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(opts.postgresUrl);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    database = `Postgres database ${name}`;
+    cleanup = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+      await admin.end();
+    };
+  } else {
+    const dir = path.resolve(".data", `app-${opts.port}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    env.PGLITE_DIR = path.join(dir, "pglite");
+    database = `PGlite at ${env.PGLITE_DIR}`;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(opts.port)], {
+    env,
+    stdio: opts.stdio ?? "inherit",
+  });
+  const url = `http://localhost:${opts.port}`;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+    await cleanup();
+  };
+  if (opts.waitForReady !== false) {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+      try {
+        const res = await fetch(`${url}/api/health`);
+        if (res.ok) break;
+      } catch {}
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error("the app did not become healthy within 120 s");
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  return { url, database, stop, child };
+}
