@@ -2,9 +2,26 @@ import { createHash } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { idempotencyKeys } from "@/db/schema";
+import { isSealed, seal, unseal } from "@/lib/crypto/secret-box";
 import { DomainError } from "@/lib/errors";
 
 const TTL_MS = 24 * 60 * 60 * 1000;
+
+// A stored response can carry a secret shown once (a new API key, a client
+// secret), so bodies are sealed at rest and opened only to replay them.
+export function sealStoredBody(plain: string): string {
+  return plain ? seal(plain) : plain;
+}
+
+/** Null when the body can't be opened (APP_ENCRYPTION_KEY changed since it was stored). */
+export function openStoredBody(stored: string): string | null {
+  if (!isSealed(stored)) return stored;
+  try {
+    return unseal(stored);
+  } catch {
+    return null;
+  }
+}
 
 export type StoredResponse = { status: number; body: string; headers: Record<string, string> };
 
@@ -60,16 +77,16 @@ export async function claimIdempotencyKey(
   if (existing.responseStatus == null) {
     throw new DomainError("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still being processed");
   }
-  return {
-    kind: "replay",
-    response: { status: existing.responseStatus, body: existing.responseBody ?? "", headers: existing.responseHeaders ?? {} },
-  };
+  const body = openStoredBody(existing.responseBody ?? "");
+  // Re-running the request could create a duplicate; refusing is the safe answer.
+  if (body === null) throw new DomainError("CONFLICT", "The stored response for this Idempotency-Key can no longer be read; send a new key");
+  return { kind: "replay", response: { status: existing.responseStatus, body, headers: existing.responseHeaders ?? {} } };
 }
 
 export async function completeIdempotencyKey(db: Db, id: string, response: StoredResponse) {
   await db
     .update(idempotencyKeys)
-    .set({ responseStatus: response.status, responseBody: response.body, responseHeaders: response.headers })
+    .set({ responseStatus: response.status, responseBody: sealStoredBody(response.body), responseHeaders: response.headers })
     .where(eq(idempotencyKeys.id, id));
 }
 

@@ -32,7 +32,7 @@ export const keyPaths: ZodOpenApiPathsObject = {
       response: CreatedApiKey,
       status: 201,
       errors: [409],
-      description: "Issues a new key with the same name, scopes and limit. The old key is `expiring` and keeps working until `gracePeriodSeconds` (default 24 h) have passed.",
+      description: "Issues a new key with the same name, scopes and limit. The old key is `expiring` and keeps working until `gracePeriodSeconds` (default 24 h) have passed. The caller must hold every scope of the key (403 `INSUFFICIENT_SCOPE` otherwise), as for creation.",
     }),
   },
   "/keys/{id}/revoke": {

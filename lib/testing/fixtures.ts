@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { Db } from "@/db";
-import { accountMembers, accounts, partnerAgreements, partnerContacts, partnerMembers, partners, users } from "@/db/schema";
+import { accountMembers, accounts, apiKeys, partnerAgreements, partnerContacts, partnerMembers, partners, users } from "@/db/schema";
 import { config } from "@/lib/config";
+import { displayParts, generateKey, hashKey } from "@/lib/keys/key-format";
 import type { PartnerRole } from "@/lib/partners/schemas";
 
 // Fixtures: each test seeds its own rows. Passwords are pre-hashed with a cheap
@@ -100,6 +101,45 @@ export async function createAgreement(
     })
     .returning();
   return agreement;
+}
+
+/**
+ * An API key of the partner, inserted directly (as POST /keys would store it:
+ * only the hash). Returns the row and the plaintext key to send as a bearer.
+ */
+export async function createApiKey(
+  db: Db,
+  partnerId: string,
+  opts: {
+    scopes?: string[];
+    name?: string;
+    status?: "active" | "expiring" | "revoked" | "expired";
+    expiresAt?: Date | null;
+    graceEndsAt?: Date | null;
+    ratelimitPerMinute?: number | null;
+    createdBy?: string | null;
+  } = {},
+) {
+  const key = generateKey();
+  const { prefix, last4 } = displayParts(key);
+  const [row] = await db
+    .insert(apiKeys)
+    .values({
+      partnerId,
+      name: opts.name ?? `key-${uniq()}`,
+      prefix,
+      last4,
+      hash: hashKey(key),
+      scopes: opts.scopes ?? ["read:*"],
+      status: opts.status ?? "active",
+      expiresAt: opts.expiresAt ?? null,
+      graceEndsAt: opts.graceEndsAt ?? null,
+      ratelimitPerMinute: opts.ratelimitPerMinute ?? null,
+      createdBy: opts.createdBy ?? null,
+      revokedAt: opts.status === "revoked" ? new Date() : null,
+    })
+    .returning();
+  return { ...row, key };
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import { openDb, setDbForTests, type Db, type OpenedDb } from "@/db";
 import { seed } from "@/db/seed";
+import { flushUsage } from "@/lib/usage/meter";
 
 /**
  * A fresh database for one test file: PGlite in memory by default, or a new
@@ -39,6 +40,9 @@ export function useTestDb(opts: { demo?: boolean } = {}): () => Db {
     setDbForTests(opened);
   });
   afterAll(async () => {
+    // Counts of the last second are still in memory: write them here, or the
+    // meter's flush loop would find no test database and open the configured one.
+    await flushUsage().catch((err) => console.warn("useTestDb: final usage flush failed:", (err as Error).message));
     setDbForTests(undefined);
     await opened?.drop();
   });
