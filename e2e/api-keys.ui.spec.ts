@@ -19,9 +19,14 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
 
   await signIn(page, "partner@portico.test", DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/dashboard$/);
-  await page.getByRole("link", { name: "API keys" }).click();
+  await page.getByRole("link", { name: "Usage", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Usage", exact: true })).toBeVisible();
+  await expect(page.getByText("Loading usage…")).toBeHidden();
+  await page.screenshot({ path: "test-results/screens/usage-00-before.png", fullPage: true });
+  await page.getByRole("link", { name: "API keys", exact: true }).click();
   await expect(page).toHaveURL(/\/keys$/);
-  await expect(page.getByRole("heading", { name: "API keys" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "API keys", exact: true })).toBeVisible();
+  await expect(page.getByText("Loading…")).toBeHidden();
   await page.screenshot({ path: "test-results/screens/keys-01-list-before.png", fullPage: true });
 
   // Create: name, the "Full access" preset, never expires.
@@ -54,7 +59,9 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
   await expect(reveal).toBeHidden();
   const row = page.locator("tr", { hasText: "CI key" });
   await expect(row).toContainText("active");
-  await expect(row).toContainText(`${key.slice(0, 13)}…${key.slice(-4)}`);
+  // Listed by prefix and last four characters only.
+  await expect(row.locator("code").first()).toHaveText(new RegExp(`^prt_live_\\w+…${key.slice(-4)}$`));
+  expect(key.startsWith((await row.locator("code").first().textContent())!.split("…")[0])).toBe(true);
   await expect(row).toContainText("manage:*");
   await page.screenshot({ path: "test-results/screens/keys-04-list.png", fullPage: true });
 
@@ -67,7 +74,7 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
   await expect(rotate).toBeHidden();
 
   // Usage: the call above shows up within seconds.
-  await page.getByRole("link", { name: "Usage" }).click();
+  await page.getByRole("link", { name: "Usage", exact: true }).click();
   await expect(page).toHaveURL(/\/usage$/);
   await expect(async () => {
     await page.reload();
@@ -75,7 +82,9 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
   }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId("usage-chart")).toBeVisible();
   await page.screenshot({ path: "test-results/screens/usage-01-all-keys.png", fullPage: true });
-  await page.getByLabel("Key").selectOption({ label: `CI key (${key.slice(0, 13)}…${key.slice(-4)})` });
+  const keyFilter = page.getByLabel("Key", { exact: true });
+  const ciKeyId = await keyFilter.locator("option", { hasText: "CI key" }).getAttribute("value");
+  await keyFilter.selectOption(ciKeyId!);
   await expect(page.getByText("Calls per day · CI key")).toBeVisible();
   await expect(page.getByTestId("usage-chart")).toBeVisible();
   await page.getByRole("button", { name: "7 days" }).click();
@@ -83,7 +92,7 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
   await page.screenshot({ path: "test-results/screens/usage-02-one-key.png", fullPage: true });
 
   // Revoke, confirmed in a dialog; the key stops working within seconds.
-  await page.getByRole("link", { name: "API keys" }).click();
+  await page.getByRole("link", { name: "API keys", exact: true }).click();
   await page.locator("tr", { hasText: "CI key" }).getByRole("button", { name: "Revoke" }).click();
   const confirm = page.getByRole("dialog", { name: "Revoke API key?" });
   await expect(confirm).toContainText("CI key");
@@ -97,4 +106,85 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
 
   await server.dispose();
   await ctx.close();
+});
+
+test("rotating a key keeps the old one working through the grace period", async ({ browser, playwright, baseURL }) => {
+  const ctx = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await ctx.newPage();
+  const server = await playwright.request.newContext({ baseURL });
+  const callMe = (key: string) => server.get("/api/v1/me", { headers: { Authorization: `Bearer ${key}` } });
+
+  await signIn(page, "partner@portico.test", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole("link", { name: "API keys", exact: true }).click();
+  await page.getByRole("button", { name: "Create API key" }).first().click();
+  const create = page.getByRole("dialog", { name: "Create API key" });
+  await create.getByLabel("Name").fill("Nightly sync");
+  await create.getByRole("button", { name: "Read only" }).click();
+  await create.getByLabel("support: write").check();
+  await create.getByLabel("Expires").selectOption({ label: "In 90 days" });
+  await create.getByLabel("Rate limit per minute").fill("120");
+  await create.getByRole("button", { name: "Create key" }).click();
+  const created = page.getByRole("dialog", { name: "API key created" });
+  const oldKey = (await created.getByTestId("revealed-key").textContent())!.trim();
+  await created.getByRole("button", { name: "Done" }).click();
+
+  const row = page.locator("tr", { hasText: "Nightly sync" });
+  await expect(row).toContainText("120 req/min · own limit");
+  await expect(row).toContainText("+11 more");
+  await row.getByRole("button", { name: "Rotate" }).click();
+  const rotate = page.getByRole("dialog", { name: "Rotate API key" });
+  await rotate.getByLabel("After 1 hour").check();
+  await rotate.getByRole("button", { name: "Rotate key" }).click();
+  const rotated = page.getByRole("dialog", { name: "Key rotated" });
+  await expect(rotated.getByText("You won't see this key again")).toBeVisible();
+  const newKey = (await rotated.getByTestId("revealed-key").textContent())!.trim();
+  expect(newKey).not.toBe(oldKey);
+  await page.screenshot({ path: "test-results/screens/keys-08-rotated-reveal.png", fullPage: true });
+  await rotated.getByRole("button", { name: "Done" }).click();
+
+  // Both keys work during the grace period; the old one says when it stops.
+  expect((await callMe(oldKey)).status()).toBe(200);
+  expect((await callMe(newKey)).status()).toBe(200);
+  const rows = page.locator("tr", { hasText: "Nightly sync" });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "expiring" })).toContainText(/expires in (59 min|1 h)/);
+  await expect(rows.filter({ hasText: "active" })).toHaveCount(1);
+  await page.screenshot({ path: "test-results/screens/keys-09-expiring.png", fullPage: true });
+
+  await page.getByLabel("Filter by status").selectOption("expiring");
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await expect(page.locator("tbody tr")).toContainText("Nightly sync");
+
+  // Some traffic on both keys, a few of it failing, for the usage chart.
+  for (let i = 0; i < 6; i++) await callMe(newKey);
+  for (let i = 0; i < 2; i++) await callMe(oldKey);
+  for (let i = 0; i < 2; i++) await server.get("/api/v1/keys/not-a-key-id", { headers: { Authorization: `Bearer ${newKey}` } });
+  await page.getByRole("link", { name: "Usage", exact: true }).click();
+  await expect(page).toHaveURL(/\/usage$/);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("usage-chart")).toContainText(`Nightly sync …${newKey.slice(-4)}`, { timeout: 3000 });
+    await expect(page.getByTestId("usage-errors")).not.toHaveText("0", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await page.screenshot({ path: "test-results/screens/usage-03-rotated-keys.png", fullPage: true });
+
+  await server.dispose();
+  await ctx.close();
+});
+
+test("a partner awaiting approval is told API keys open once approved", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill("Kim Keyless");
+  await page.getByLabel("Work email").fill(`kim-${stamp}@example.test`);
+  await page.getByLabel("Password").fill("correct-horse-battery");
+  await page.getByLabel("Company name").fill(`Keyless Cover ${stamp}`);
+  await page.getByRole("button", { name: "Create partner account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  await page.getByRole("link", { name: "API keys", exact: true }).click();
+  await expect(page.getByText("API keys open once you're approved")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create API key" })).toHaveCount(0);
+  await page.screenshot({ path: "test-results/screens/keys-10-pending-partner.png", fullPage: true });
 });

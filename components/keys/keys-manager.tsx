@@ -92,30 +92,36 @@ function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, 
           <span className="font-medium">{inactive.title}.</span> {inactive.body}
         </p>
       )}
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <Select
-          aria-label="Filter by status"
-          value={status}
-          onChange={(e) => {
-            setStatus(e.target.value);
-            list.reset();
-          }}
-          className="max-w-[12rem]"
-        >
-          <option value="">All statuses</option>
-          <option value="active">Active</option>
-          <option value="expiring">Expiring</option>
-          <option value="revoked">Revoked</option>
-          <option value="expired">Expired</option>
-        </Select>
-        <p className="text-xs text-slate-500">
-          Send a key as <code className="rounded bg-slate-100 px-1 py-0.5 font-mono">Authorization: Bearer &lt;key&gt;</code>
-        </p>
-      </div>
+      {!(inactive && !status && (list.isError || list.data?.data.length === 0)) && (
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+          <Select
+            aria-label="Filter by status"
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value);
+              list.reset();
+            }}
+            className="max-w-[12rem]"
+          >
+            <option value="">All statuses</option>
+            <option value="active">Active</option>
+            <option value="expiring">Expiring</option>
+            <option value="revoked">Revoked</option>
+            <option value="expired">Expired</option>
+          </Select>
+          <p className="text-xs text-slate-500">
+            Send a key as <code className="rounded bg-slate-100 px-1 py-0.5 font-mono">Authorization: Bearer &lt;key&gt;</code>
+          </p>
+        </div>
+      )}
       {list.isPending ? (
         <LoadingState />
       ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+        inactive ? (
+          <EmptyState title={inactive.title}>{inactive.body}</EmptyState>
+        ) : (
+          <ErrorState error={list.error} onRetry={() => list.refetch()} />
+        )
       ) : list.data.data.length === 0 ? (
         status ? (
           <EmptyState title={`No ${status} keys`}>Choose another status to see the rest of your keys.</EmptyState>
@@ -129,19 +135,19 @@ function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, 
         )
       ) : (
         <>
-          <Table head={["Name", "Key", "Scopes", "Status", "Created", "Last used", "Expires", ""]}>
+          <Table head={["Name", "Scopes", "Status", "Created", "Last used", "Expires", ""]}>
             {list.data.data.map((k) => {
               const live = k.status === "active" || k.status === "expiring";
               return (
                 <tr key={k.id} data-testid={`key-row-${k.id}`}>
                   <Td>
-                    <span className="font-medium text-slate-900">{k.name}</span>
-                    <span className="block text-xs text-slate-500">
-                      {numberFormat.format(k.ratelimitPerMinute)}/min{k.customRatelimit ? " (own limit)" : ""}
+                    <span className="block max-w-[16rem] truncate font-medium text-slate-900" title={k.name}>
+                      {k.name}
                     </span>
-                  </Td>
-                  <Td>
-                    <code className="font-mono text-xs text-slate-800">{maskedKey(k)}</code>
+                    <code className="block font-mono text-xs text-slate-700">{maskedKey(k)}</code>
+                    <span className="block text-xs text-slate-500">
+                      {numberFormat.format(k.ratelimitPerMinute)} req/min{k.customRatelimit ? " · own limit" : ""}
+                    </span>
                   </Td>
                   <Td>
                     <Scopes scopes={k.scopes} />
@@ -161,7 +167,9 @@ function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, 
                   </Td>
                   <Td>
                     <span title={formatDateTime(k.createdAt)}>{formatDate(k.createdAt)}</span>
-                    <span className="block text-xs text-slate-500">{k.createdBy ? `by ${k.createdBy.name}` : k.rotatedFromId ? "by rotation" : ""}</span>
+                    <span className="block max-w-[10rem] truncate text-xs text-slate-500">
+                      {k.createdBy ? `by ${k.createdBy.name}` : k.rotatedFromId ? "by rotation" : ""}
+                    </span>
                   </Td>
                   <Td>
                     {k.lastUsedAt ? (
@@ -237,12 +245,12 @@ function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, 
   );
 }
 
-/** The first scopes as chips, the rest behind "+N more" (all of them in the tooltip). */
+/** Up to two scopes as chips; beyond that the first one and "+N more" (all of them in the tooltip). */
 function Scopes({ scopes }: { scopes: string[] }) {
-  const shown = scopes.slice(0, 2);
+  const shown = scopes.length <= 2 ? scopes : scopes.slice(0, 1);
   const rest = scopes.length - shown.length;
   return (
-    <span className="flex flex-wrap items-center gap-1" title={scopes.join(", ")}>
+    <span className="flex flex-col items-start gap-1" title={scopes.join(", ")}>
       {shown.map((s) => (
         <code key={s} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700">
           {s}

@@ -11,10 +11,10 @@ import { KeyReveal } from "./key-reveal";
 import type { ApiKey, CreatedApiKey } from "./types";
 
 const graces = [
-  { seconds: 0, label: "Immediately", detail: "The old key stops working as soon as the new one exists." },
-  { seconds: 3600, label: "After 1 hour", detail: "Enough for a quick redeploy." },
-  { seconds: 86_400, label: "After 24 hours", detail: "Recommended: time to roll the new key out everywhere." },
-  { seconds: 7 * 86_400, label: "After 7 days", detail: "For keys baked into releases that ship slowly." },
+  { seconds: 0, label: "Immediately", span: "", detail: "The old key stops working as soon as the new one exists." },
+  { seconds: 3600, label: "After 1 hour", span: "1 hour", detail: "Enough for a quick redeploy." },
+  { seconds: 86_400, label: "After 24 hours", span: "24 hours", detail: "Recommended: time to roll the new key out everywhere." },
+  { seconds: 7 * 86_400, label: "After 7 days", span: "7 days", detail: "For keys baked into releases that ship slowly." },
 ];
 
 export function RotateKeyDialog({ apiKey, onClose, onRotated }: { apiKey: ApiKey; onClose: () => void; onRotated: () => void }) {
@@ -26,9 +26,13 @@ export function RotateKeyDialog({ apiKey, onClose, onRotated }: { apiKey: ApiKey
   });
 
   if (rotate.data) {
+    const span = graces.find((g) => g.seconds === grace)?.span;
+    const note = span
+      ? `The old key (${maskedKey(apiKey)}) keeps working for ${span}, then stops.`
+      : `The old key (${maskedKey(apiKey)}) no longer works.`;
     return (
       <Dialog open onClose={onClose} title="Key rotated">
-        <KeyReveal created={rotate.data} onDone={onClose} />
+        <KeyReveal created={rotate.data} note={note} onDone={onClose} />
       </Dialog>
     );
   }

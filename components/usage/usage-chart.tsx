@@ -11,6 +11,14 @@ const full = new Intl.NumberFormat("en-US");
 /** Calls per day as stacked bars (one series per key, or per outcome), error rate as a line on its own axis. */
 export function UsageChart({ rows, series }: { rows: ChartRow[]; series: ChartSeries[] }) {
   const maxRate = Math.max(0, ...rows.map((r) => r.errorRate ?? 0));
+  // A round top for the error-rate axis, so its five ticks are whole numbers.
+  const rateTop = [5, 10, 20, 25, 50, 100].find((t) => t >= maxRate) ?? 100;
+  // Legend in series order (recharts sorts by name otherwise), the error-rate line last.
+  const legendOrder = (item: { dataKey?: unknown }) => {
+    const i = series.findIndex((x) => x.dataKey === item.dataKey);
+    return i < 0 ? series.length : i;
+  };
+  const rateTicks = [0, 1, 2, 3, 4, 5].map((i) => (rateTop / 5) * i);
   return (
     <div className="h-80 w-full" data-testid="usage-chart">
       <ResponsiveContainer width="100%" height={320}>
@@ -29,7 +37,8 @@ export function UsageChart({ rows, series }: { rows: ChartRow[]; series: ChartSe
           <YAxis
             yAxisId="rate"
             orientation="right"
-            domain={[0, Math.max(5, Math.ceil(maxRate / 5) * 5)]}
+            domain={[0, rateTop]}
+            ticks={rateTicks}
             tickLine={false}
             axisLine={false}
             width={44}
@@ -43,7 +52,7 @@ export function UsageChart({ rows, series }: { rows: ChartRow[]; series: ChartSe
               name === "Error rate" ? [typeof value === "number" ? `${value.toFixed(1)}%` : "—", name] : [full.format(Number(value ?? 0)), name]
             }
           />
-          <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12, paddingTop: 8 }} />
+          <Legend iconType="circle" iconSize={8} itemSorter={legendOrder} wrapperStyle={{ fontSize: 12, paddingTop: 8 }} />
           {series.map((s) => (
             <Bar key={s.dataKey} dataKey={s.dataKey} name={s.name} stackId="calls" yAxisId="calls" fill={s.color} maxBarSize={40} isAnimationActive={false} />
           ))}
@@ -54,7 +63,8 @@ export function UsageChart({ rows, series }: { rows: ChartRow[]; series: ChartSe
             yAxisId="rate"
             stroke="#7c3aed"
             strokeWidth={2}
-            dot={false}
+            dot={{ r: 2.5, fill: "#7c3aed", strokeWidth: 0 }}
+            activeDot={{ r: 4 }}
             connectNulls
             isAnimationActive={false}
           />

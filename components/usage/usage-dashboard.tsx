@@ -40,7 +40,7 @@ function daysBetween(from: string, to: string): string[] {
   return out;
 }
 
-function chartData(usage: UsageSeries, singleKey: boolean): { rows: ChartRow[]; series: ChartSeries[] } {
+function chartData(usage: UsageSeries, singleKey: boolean, keysById: Map<string, ApiKey>): { rows: ChartRow[]; series: ChartSeries[] } {
   const byDay = new Map(usage.days.map((d) => [d.day, d]));
   const keys = [...(usage.byKey ?? [])]
     .map((k) => ({ ...k, total: k.days.reduce((n, d) => n + d.calls, 0) }))
@@ -49,6 +49,13 @@ function chartData(usage: UsageSeries, singleKey: boolean): { rows: ChartRow[]; 
   const perKey = !singleKey && keys.length > 0;
   const shown = keys.length > maxKeySeries + 1 ? keys.slice(0, maxKeySeries) : keys;
   const folded = keys.slice(shown.length);
+  // A rotated key keeps its name: tell same-named keys apart by their last four characters.
+  const label = (k: { keyId: string; name: string | null }) => {
+    const name = k.name ?? "Deleted key";
+    const twin = shown.some((o) => o.keyId !== k.keyId && (o.name ?? "Deleted key") === name);
+    const known = keysById.get(k.keyId);
+    return twin ? `${name} …${known?.last4 ?? k.keyId.slice(0, 4)}` : name;
+  };
 
   const rows = daysBetween(usage.from, usage.to).map((day) => {
     const d = byDay.get(day);
@@ -66,7 +73,7 @@ function chartData(usage: UsageSeries, singleKey: boolean): { rows: ChartRow[]; 
   });
   const series: ChartSeries[] = perKey
     ? [
-        ...shown.map((k, i) => ({ dataKey: `k${i}`, name: k.name ?? "Deleted key", color: keyColors[i % keyColors.length] })),
+        ...shown.map((k, i) => ({ dataKey: `k${i}`, name: label(k), color: keyColors[i % keyColors.length] })),
         ...(folded.length ? [{ dataKey: "other", name: `${folded.length} other keys`, color: "#94a3b8" }] : []),
       ]
     : outcomeSeries;
@@ -118,13 +125,25 @@ export function UsageDashboard({ partnerId, canReadKeys }: { partnerId: string; 
       ) : usage.isError ? (
         <ErrorState error={usage.error} onRetry={() => usage.refetch()} />
       ) : (
-        <UsageBody usage={usage.data} range={range} keyName={selectedKey?.name} singleKey={!!keyId} />
+        <UsageBody usage={usage.data} range={range} keyName={selectedKey?.name} singleKey={!!keyId} keys={keys.data?.data ?? []} />
       )}
     </div>
   );
 }
 
-function UsageBody({ usage, range, keyName, singleKey }: { usage: UsageSeries; range: number; keyName?: string; singleKey: boolean }) {
+function UsageBody({
+  usage,
+  range,
+  keyName,
+  singleKey,
+  keys,
+}: {
+  usage: UsageSeries;
+  range: number;
+  keyName?: string;
+  singleKey: boolean;
+  keys: ApiKey[];
+}) {
   const { totals } = usage;
   const tiles = [
     { label: "Calls", value: numberFormat.format(totals.calls), testId: "usage-calls" },
@@ -145,7 +164,7 @@ function UsageBody({ usage, range, keyName, singleKey }: { usage: UsageSeries; r
       </EmptyState>
     );
   }
-  const { rows, series } = chartData(usage, singleKey);
+  const { rows, series } = chartData(usage, singleKey, new Map(keys.map((k) => [k.id, k])));
   const groups = [...(usage.byRouteGroup ?? [])].sort((a, b) => b.calls - a.calls);
   const groupTotal = groups.reduce((n, g) => n + g.calls, 0);
 
