@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { apiKeys, partners } from "@/db/schema";
-import { isAdmin, type Principal } from "@/lib/auth/principal";
+import { apiKeys } from "@/db/schema";
+import type { Principal } from "@/lib/auth/principal";
 import { missingScopes } from "@/lib/auth/scopes";
-import { DomainError, Forbidden, Invalid } from "@/lib/errors";
+import { Invalid } from "@/lib/errors";
+import { activePartnerFor } from "@/lib/partners/active-partner";
 import { displayParts, generateKey, hashKey } from "./key-format";
 import type { CreateApiKey, CreatedApiKey } from "./schemas";
 import { tierLimit } from "./tier-limits";
@@ -40,18 +40,6 @@ export async function insertKey(db: Db, partnerId: string, createdBy: string | n
     expiresAt: row.expiresAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
-}
-
-/** The caller's active partner, or why it can't have keys. */
-export async function activePartnerFor(db: Db, principal: Principal) {
-  if (!principal.partnerId) {
-    throw new Forbidden(isAdmin(principal) ? "API keys belong to partners; sign in as a partner member" : "Only partners have API keys");
-  }
-  const [partner] = await db.select({ status: partners.status, tier: partners.tier }).from(partners).where(eq(partners.id, principal.partnerId));
-  if (partner?.status !== "active") {
-    throw new DomainError("PARTNER_NOT_ACTIVE", "API keys open once your partner account is approved and active");
-  }
-  return { id: principal.partnerId, tier: partner.tier };
 }
 
 export async function createKey(db: Db, principal: Principal, input: CreateApiKey): Promise<CreatedApiKey> {

@@ -1,8 +1,10 @@
 import { createDocument } from "zod-openapi";
 import { Caller } from "@/lib/auth/describe-caller";
+import { eventPaths } from "@/lib/events/openapi";
 import { keyPaths } from "@/lib/keys/openapi";
 import { partnerPaths } from "@/lib/partners/openapi";
 import { usagePaths } from "@/lib/usage/openapi";
+import { webhookPaths } from "@/lib/webhooks/openapi";
 import { op } from "./operation";
 
 let cached: ReturnType<typeof createDocument> | undefined;
@@ -30,6 +32,8 @@ export function openApiDocument(serverUrl: string) {
       ...partnerPaths,
       ...keyPaths,
       ...usagePaths,
+      ...eventPaths,
+      ...webhookPaths,
     },
   });
   return { ...cached, servers: [{ url: `${serverUrl}/api/v1` }] };

@@ -1,0 +1,5 @@
+import { route } from "@/lib/http/route";
+import { eventStats } from "@/lib/events/list-events";
+import { EventStatsQuery } from "@/lib/events/schemas";
+
+export const GET = route({ scopes: ["read:events"], query: EventStatsQuery }, ({ db, principal, query }) => eventStats(db, principal, query));

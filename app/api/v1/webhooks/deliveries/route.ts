@@ -1,0 +1,5 @@
+import { route } from "@/lib/http/route";
+import { listDeliveries } from "@/lib/webhooks/deliveries";
+import { ListDeliveriesQuery } from "@/lib/webhooks/schemas";
+
+export const GET = route({ scopes: ["read:webhooks"], query: ListDeliveriesQuery }, ({ db, principal, query }) => listDeliveries(db, principal, query));

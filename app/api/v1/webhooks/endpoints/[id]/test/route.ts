@@ -1,0 +1,8 @@
+import { route } from "@/lib/http/route";
+import { Reply } from "@/lib/http/reply";
+import { TestEvent } from "@/lib/webhooks/schemas";
+import { sendTestEvent } from "@/lib/webhooks/send-test-event";
+
+export const POST = route({ scopes: ["write:webhooks"], body: TestEvent, audit: "webhook_endpoint.test_sent" }, async ({ db, principal, params, body }) =>
+  Reply.accepted(await sendTestEvent(db, principal, params.id, body.type)),
+);

@@ -1,0 +1,5 @@
+import { z } from "zod";
+
+// Event names are portico/<area>.<past-tense verb>; payloads are validated here.
+export const DeliveryScheduled = z.object({ deliveryId: z.uuid() });
+export const DELIVERY_SCHEDULED = "portico/webhooks.delivery_scheduled";

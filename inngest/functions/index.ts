@@ -1,0 +1,4 @@
+import { webhookDeliver } from "./webhooks/deliver";
+import { webhookSweep } from "./webhooks/sweep";
+
+export const functions = [webhookDeliver, webhookSweep];

@@ -1,0 +1,80 @@
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { eventTypes } from "@/db/schema";
+import { Conflict, Invalid } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { CreateEventType, EventType } from "./schemas";
+
+// The catalog: the 22 standard types (seeded) plus any an admin adds.
+
+function toEventType(r: typeof eventTypes.$inferSelect): EventType {
+  return {
+    name: r.name,
+    area: r.area,
+    description: r.description,
+    version: r.version,
+    payloadSchema: r.payloadSchema,
+    examplePayload: r.examplePayload,
+    deprecated: r.deprecated,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+export async function listEventTypes(db: Db) {
+  const rows = await db.select().from(eventTypes).orderBy(asc(eventTypes.area), asc(eventTypes.name), asc(eventTypes.version));
+  const data = rows.map(toEventType);
+  const areas = [...new Set(data.map((t) => t.area))].map((area) => ({ area, types: data.filter((t) => t.area === area).map((t) => t.name) }));
+  return { data, areas };
+}
+
+/** Compiled validators per type and version; the catalog changes rarely. */
+const validators = new Map<string, z.ZodType>();
+
+export async function latestEventType(db: Db, name: string) {
+  const rows = await db.select().from(eventTypes).where(eq(eventTypes.name, name));
+  return rows.sort((a, b) => b.version - a.version)[0];
+}
+
+export function payloadValidator(t: typeof eventTypes.$inferSelect): z.ZodType {
+  const k = `${t.name}@${t.version}`;
+  let v = validators.get(k);
+  if (!v) {
+    v = z.fromJSONSchema(t.payloadSchema as Parameters<typeof z.fromJSONSchema>[0]);
+    validators.set(k, v);
+  }
+  return v;
+}
+
+export async function createEventType(db: Db, input: CreateEventType): Promise<EventType> {
+  let validator: z.ZodType;
+  try {
+    validator = z.fromJSONSchema(input.payloadSchema as Parameters<typeof z.fromJSONSchema>[0]);
+  } catch (e) {
+    throw new Invalid(`payloadSchema is not a usable JSON Schema: ${(e as Error).message}`, [{ path: "payloadSchema", message: "not a usable JSON Schema" }]);
+  }
+  const example = validator.safeParse(input.examplePayload);
+  if (!example.success) {
+    throw new Invalid("examplePayload does not match payloadSchema", [
+      { path: "examplePayload", message: example.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ") },
+    ]);
+  }
+  const existing = await latestEventType(db, input.name);
+  try {
+    const [row] = await db
+      .insert(eventTypes)
+      .values({
+        name: input.name,
+        area: input.name.split(".")[0],
+        description: input.description,
+        payloadSchema: input.payloadSchema,
+        examplePayload: input.examplePayload,
+        version: existing ? existing.version + 1 : 1,
+      })
+      .returning();
+    return toEventType(row);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new Conflict("This event type changed at the same time; try again");
+    throw err;
+  }
+}

@@ -1,0 +1,21 @@
+import { and, asc, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import type { Db } from "@/db";
+import { webhookDeliveries } from "@/db/schema";
+
+/** Due for over a minute and not locked by a live attempt: its event was lost or its run died. */
+export async function findStrandedDeliveries(db: Db, now = new Date(), limit = 500): Promise<string[]> {
+  const overdue = new Date(now.getTime() - 60_000);
+  const rows = await db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        inArray(webhookDeliveries.status, ["pending", "failed"]),
+        lte(webhookDeliveries.nextAttemptAt, overdue),
+        or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now)),
+      ),
+    )
+    .orderBy(asc(webhookDeliveries.nextAttemptAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}

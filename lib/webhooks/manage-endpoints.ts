@@ -1,0 +1,64 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { webhookEndpoints } from "@/db/schema";
+import type { Principal } from "@/lib/auth/principal";
+import { seal } from "@/lib/crypto/secret-box";
+import { activePartnerFor } from "@/lib/partners/active-partner";
+import { afterCursor, cursorOrder, toPage, type PageQuery } from "@/lib/pagination/cursor";
+import { endpointRow, toEndpoint, visibleEndpoints } from "./endpoint-queries";
+import type { CreateEndpoint, UpdateEndpoint } from "./schemas";
+import { generateWebhookSecret } from "./transport/sign";
+import { validateEndpointUrl } from "./validate-endpoint-url";
+
+// Endpoint CRUD: small operations always used together.
+
+export async function listEndpoints(db: Db, principal: Principal, q: PageQuery) {
+  const rows = await db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(visibleEndpoints(principal), afterCursor(webhookEndpoints.createdAt, webhookEndpoints.id, q.cursor)))
+    .orderBy(...cursorOrder(webhookEndpoints.createdAt, webhookEndpoints.id))
+    .limit(q.limit + 1);
+  return toPage(rows, q.limit, (r) => toEndpoint(r));
+}
+
+export async function getEndpoint(db: Db, principal: Principal, id: string) {
+  return toEndpoint(await endpointRow(db, principal, id));
+}
+
+export async function createEndpoint(db: Db, principal: Principal, input: CreateEndpoint) {
+  const partner = await activePartnerFor(db, principal);
+  const url = await validateEndpointUrl(input.url);
+  const secret = generateWebhookSecret();
+  const [row] = await db
+    .insert(webhookEndpoints)
+    .values({ partnerId: partner.id, url, eventTypes: [...new Set(input.eventTypes)], description: input.description ?? "", secretCiphertext: seal(secret) })
+    .returning();
+  return { ...toEndpoint(row), secret };
+}
+
+export async function updateEndpoint(db: Db, principal: Principal, id: string, input: UpdateEndpoint) {
+  await endpointRow(db, principal, id);
+  const url = input.url !== undefined ? await validateEndpointUrl(input.url) : undefined;
+  const enabling = input.status === "enabled";
+  const [row] = await db
+    .update(webhookEndpoints)
+    .set({
+      ...(url ? { url } : {}),
+      ...(input.eventTypes ? { eventTypes: [...new Set(input.eventTypes)] } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.status ? { status: input.status } : {}),
+      // Re-enabling starts a clean slate for the auto-disable clock.
+      ...(enabling ? { disabledReason: null, disabledAt: null, failingSince: null } : {}),
+      ...(input.status === "disabled" ? { disabledReason: "Disabled by the partner", disabledAt: new Date() } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(webhookEndpoints.id, id))
+    .returning();
+  return toEndpoint(row);
+}
+
+export async function deleteEndpoint(db: Db, principal: Principal, id: string) {
+  await endpointRow(db, principal, id);
+  await db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+}

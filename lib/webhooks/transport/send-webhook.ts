@@ -1,0 +1,161 @@
+import http from "node:http";
+import https from "node:https";
+import { StringDecoder } from "node:string_decoder";
+import { LOOKUP_FAILED, agentFor } from "./guarded-agent";
+import { parseRetryAfter } from "./retry-after";
+import { checkWebhookUrl, type Resolver } from "./url-guard";
+
+// One delivery attempt over the wire. It reports what happened and never
+// throws: retry policy, logging and endpoint health are the caller's business.
+
+export type SendWebhookInput = {
+  url: string;
+  /** Usually the output of signPayload; content-type and user-agent are always ours. */
+  headers: Record<string, string>;
+  /** Sent byte for byte: it must be the string that was signed. */
+  body: string;
+  /** Connect + request + response, as one budget. */
+  timeoutMs?: number;
+  /** Allow http and private/loopback targets: local development and tests only. */
+  allowPrivate: boolean;
+  maxResponseBytes?: number;
+  /** DNS override for tests; production uses the system resolver. */
+  resolver?: Resolver;
+};
+
+export type SendResult = {
+  /** The HTTP status, or null when none was received. */
+  status: number | null;
+  headers: Record<string, string>;
+  /** At most maxResponseBytes of the response body, as UTF-8. */
+  body: string;
+  durationMs: number;
+  /** Null when a response was read completely and in time (whatever its status). */
+  error: string | null;
+  retryAfterSeconds: number | null;
+};
+
+const USER_AGENT = "Portico-Webhooks/1.0";
+// A pooled socket the server closed while idle fails with one of these before
+// any response; the request never reached the application, so sending it again
+// on another socket is safe (receivers dedupe on webhook-id anyway).
+const STALE_SOCKET_CODES = new Set(["ECONNRESET", "EPIPE"]);
+const MAX_ATTEMPTS = 3;
+
+export async function sendWebhook(input: SendWebhookInput): Promise<SendResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const check = checkWebhookUrl(input.url, { allowPrivate: input.allowPrivate });
+    if (!check.ok) return failure(check.reason, elapsed());
+
+    const timeoutMs = input.timeoutMs ?? 15_000;
+    const deadline = started + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await post(check.url, input, deadline, timeoutMs);
+      if (!outcome.staleSocket || attempt === MAX_ATTEMPTS) return { ...outcome.result, durationMs: elapsed() };
+    }
+  } catch (err) {
+    // Nothing above should throw; if it does, it is still a failed delivery.
+    return failure(`unexpected error: ${(err as Error).message}`, elapsed());
+  }
+}
+
+type Outcome = { result: SendResult; staleSocket: boolean };
+
+function post(url: URL, input: SendWebhookInput, deadline: number, timeoutMs: number): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const maxBytes = input.maxResponseBytes ?? 4096;
+    const payload = Buffer.from(input.body, "utf8");
+    let settled = false;
+    let response: http.IncomingMessage | null = null;
+    const chunks: Buffer[] = [];
+    let kept = 0;
+
+    const settle = (error: string | null, staleSocket = false) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      // Whatever was not read is not wanted: drop the socket rather than drain it.
+      if (error !== null || kept >= maxBytes) req.destroy();
+      const headers = response ? flattenHeaders(response.headers) : {};
+      resolve({
+        staleSocket,
+        result: {
+          status: response?.statusCode ?? null,
+          headers,
+          // StringDecoder holds back a multi-byte character cut at the limit.
+          body: new StringDecoder("utf8").write(Buffer.concat(chunks).subarray(0, maxBytes)),
+          durationMs: 0,
+          error,
+          retryAfterSeconds: parseRetryAfter(headers["retry-after"]),
+        },
+      });
+    };
+
+    const mod = url.protocol === "https:" ? https : http;
+    const req = mod.request(url, {
+      method: "POST",
+      agent: agentFor(url.protocol, { allowPrivate: input.allowPrivate, resolver: input.resolver }),
+      headers: {
+        ...lowercaseKeys(input.headers),
+        "content-type": "application/json",
+        "content-length": String(payload.length),
+        "user-agent": USER_AGENT,
+      },
+      // Redirects are never followed (node:http does not), so a 3xx is reported as is.
+    });
+
+    // One budget for DNS, connect, TLS, request and response: a server that
+    // accepts the connection and then trickles bytes still ends on time.
+    const timer = setTimeout(() => settle(`timeout after ${timeoutMs} ms`), Math.max(0, deadline - performance.now()));
+
+    req.on("error", (err: NodeJS.ErrnoException) => {
+      const stale = response === null && req.reusedSocket && STALE_SOCKET_CODES.has(err.code ?? "");
+      settle(describeError(err), stale);
+    });
+    req.on("response", (res) => {
+      response = res;
+      if (maxBytes <= 0) return settle(null);
+      res.on("data", (chunk: Buffer) => {
+        if (kept >= maxBytes) return;
+        chunks.push(chunk);
+        kept += chunk.length;
+        if (kept >= maxBytes) settle(null);
+      });
+      res.on("end", () => settle(null));
+      res.on("error", (err) => settle(describeError(err)));
+      res.on("close", () => {
+        if (!res.complete) settle("connection closed before the response was complete");
+      });
+    });
+    req.end(payload);
+  });
+}
+
+function failure(error: string, durationMs: number): SendResult {
+  return { status: null, headers: {}, body: "", durationMs, error, retryAfterSeconds: null };
+}
+
+function describeError(err: NodeJS.ErrnoException): string {
+  const code = err.code ?? "";
+  // "x resolves to a private address (10.0.0.7)", "DNS lookup of x failed (ENOTFOUND)"
+  if (code === LOOKUP_FAILED) return err.message;
+  if (code === "ECONNREFUSED") return `connection refused (${code})`;
+  if (code === "ECONNRESET") return `connection reset by the server (${code})`;
+  if (code === "ETIMEDOUT") return `connection timed out (${code})`;
+  if (code === "ENETUNREACH" || code === "EHOSTUNREACH") return `network unreachable (${code})`;
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `DNS lookup failed (${code})`;
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return `TLS error: ${err.message} (${code})`;
+  return code ? `${err.message} (${code})` : err.message;
+}
+
+function flattenHeaders(h: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
+  return out;
+}
+
+function lowercaseKeys(h: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+}
