@@ -37,6 +37,8 @@ const ConfigSchema = z
       .default("0,120,240,480,960")
       .transform((v) => v.split(",").map((s) => Number(s.trim()))),
     WEBHOOK_ALLOW_PRIVATE_URLS: bool.optional(),
+    // Not in the contract (15 s there); lowered only by the chaos test to keep it short.
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
     INVOICE_DUE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),

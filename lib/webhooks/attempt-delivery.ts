@@ -1,13 +1,11 @@
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/db";
-import { events, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { events, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { config } from "@/lib/config";
-import { disableEndpoint, FAILING_DAYS_BEFORE_DISABLE } from "./disable-endpoint";
-import { signingSecrets } from "./endpoint-secrets";
-import { nextAttemptDelaySeconds } from "./retry-schedule";
+import { planOutcome } from "./plan-outcome";
+import { prepareRequest } from "./prepare-request";
+import { recordOutcomes, type AttemptRecord } from "./record-outcomes";
 import { sendWebhook } from "./transport/send-webhook";
-import { signPayload } from "./transport/sign";
-import { webhookBody } from "./webhook-body";
 
 export const ATTEMPT_LOCK_MS = 60_000;
 
@@ -16,6 +14,19 @@ export type AttemptOutcome =
   | { kind: "succeeded"; attempt: number; status: number }
   | { kind: "retry"; attempt: number; nextAttemptAt: Date; status: number | null; error: string | null }
   | { kind: "dead"; attempt: number; status: number | null; error: string | null };
+
+type Loaded = { delivery: typeof webhookDeliveries.$inferSelect; endpoint: typeof webhookEndpoints.$inferSelect | null; event: typeof events.$inferSelect | null };
+
+/** Deliveries with their endpoint and event, in one query. */
+export async function loadDeliveries(db: Db, ids: string[]): Promise<Loaded[]> {
+  if (!ids.length) return [];
+  return db
+    .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints, event: events })
+    .from(webhookDeliveries)
+    .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .leftJoin(events, eq(events.id, webhookDeliveries.eventId))
+    .where(inArray(webhookDeliveries.id, ids));
+}
 
 /** Takes the delivery for one attempt, unless another worker holds it or it is finished. */
 async function claim(db: Db, deliveryId: string, now: Date) {
@@ -29,91 +40,61 @@ async function claim(db: Db, deliveryId: string, now: Date) {
         or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now)),
       ),
     )
-    .returning();
+    .returning({ id: webhookDeliveries.id });
   return row;
 }
 
 /**
- * One delivery attempt: sign the exact bytes, POST them (15 s, no redirects,
- * private addresses refused at connect time), record the attempt, then schedule
- * the next one, finish, or give up. The same function runs in an Inngest step,
- * the embedded runner, and a manual retry. `preclaimed`: the caller already
- * holds the row's lock (the embedded runner claims in batches).
+ * Performs one attempt of a claimed delivery and returns what to record, or a
+ * dead-letter record without a request when the endpoint or event is gone.
+ * Signs the exact bytes, POSTs them (no redirects, private addresses refused at
+ * connect time), and plans the next step from the result.
  */
-export async function attemptDelivery(db: Db, deliveryId: string, opts: { now?: Date; preclaimed?: boolean } = {}): Promise<AttemptOutcome> {
+export async function performAttempt(loaded: Loaded, opts: { now?: Date; timeoutMs?: number } = {}): Promise<AttemptRecord | { deadWithoutRequest: string; deliveryId: string }> {
   const c = config();
   const now = opts.now ?? new Date();
-  const delivery = opts.preclaimed
-    ? (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId)))[0]
-    : await claim(db, deliveryId, now);
-  if (!delivery) return { kind: "skipped", reason: "finished, missing, or held by another worker" };
-  if (delivery.status === "succeeded" || delivery.status === "dead") return { kind: "skipped", reason: delivery.status };
-
-  const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, delivery.endpointId));
-  const [event] = await db.select().from(events).where(eq(events.id, delivery.eventId));
-  const attempt = delivery.attempts + 1;
-
+  const { delivery, endpoint, event } = loaded;
   if (!endpoint || endpoint.status !== "enabled" || !event) {
-    const error = !endpoint ? "endpoint deleted" : !event ? "event missing" : `endpoint disabled${endpoint.disabledReason ? `: ${endpoint.disabledReason}` : ""}`;
-    await db
-      .update(webhookDeliveries)
-      .set({ status: "dead", lastError: error, nextAttemptAt: null, lockedUntil: null, updatedAt: now })
-      .where(eq(webhookDeliveries.id, deliveryId));
-    return { kind: "dead", attempt: delivery.attempts, status: null, error };
+    const reason = !endpoint ? "endpoint deleted" : !event ? "event missing" : `endpoint disabled${endpoint.disabledReason ? `: ${endpoint.disabledReason}` : ""}`;
+    return { deadWithoutRequest: reason, deliveryId: delivery.id };
   }
+  const { body, headers } = prepareRequest(endpoint, event, now);
+  const result = await sendWebhook({ url: endpoint.url, headers, body, allowPrivate: c.WEBHOOK_ALLOW_PRIVATE_URLS, timeoutMs: opts.timeoutMs ?? c.WEBHOOK_TIMEOUT_MS });
+  const finishedAt = new Date();
+  const attempt = delivery.attempts + 1;
+  const outcome = planOutcome({ attempt, result, finishedAt, delays: c.WEBHOOK_RETRY_DELAYS, maxAttempts: c.WEBHOOK_MAX_RETRIES });
+  return { deliveryId: delivery.id, endpointId: endpoint.id, attempt, startedAt: now, finishedAt, requestHeaders: headers, requestBody: body, result, outcome };
+}
 
-  const body = webhookBody(event);
-  const signature = signPayload({ secrets: signingSecrets(endpoint, now), msgId: event.id, timestamp: now, body });
-  const requestHeaders = { "content-type": "application/json", ...signature };
-  const started = Date.now();
-  const result = await sendWebhook({ url: endpoint.url, headers: requestHeaders, body, allowPrivate: c.WEBHOOK_ALLOW_PRIVATE_URLS });
-  const finished = new Date();
-  const ok = result.status !== null && result.status >= 200 && result.status < 300;
+export async function markDeadWithoutRequest(db: Db, deliveryId: string, reason: string) {
+  await db
+    .update(webhookDeliveries)
+    .set({ status: "dead", lastError: reason, nextAttemptAt: null, lockedUntil: null, updatedAt: new Date() })
+    .where(eq(webhookDeliveries.id, deliveryId));
+}
 
-  await db.insert(webhookAttempts).values({
-    deliveryId,
-    attemptNumber: attempt,
-    requestHeaders,
-    requestBody: body,
-    responseStatus: result.status,
-    responseHeaders: result.headers,
-    responseBody: result.body,
-    error: result.error,
-    durationMs: result.durationMs ?? Date.now() - started,
-    startedAt: now,
-    finishedAt: finished,
-  });
+export function toAttemptOutcome(r: AttemptRecord): AttemptOutcome {
+  if (r.outcome.status === "succeeded") return { kind: "succeeded", attempt: r.attempt, status: r.result.status! };
+  if (r.outcome.status === "failed") return { kind: "retry", attempt: r.attempt, nextAttemptAt: r.outcome.nextAttemptAt!, status: r.result.status, error: r.result.error };
+  return { kind: "dead", attempt: r.attempt, status: r.result.status, error: r.result.error };
+}
 
-  const common = { attempts: attempt, lastAttemptAt: now, lastResponseStatus: result.status, lastError: result.error, lockedUntil: null, updatedAt: finished };
-  if (ok) {
-    await db.update(webhookDeliveries).set({ ...common, status: "succeeded", succeededAt: finished, nextAttemptAt: null, lastError: null }).where(eq(webhookDeliveries.id, deliveryId));
-    await db.update(webhookEndpoints).set({ lastSuccessAt: finished, failingSince: null }).where(eq(webhookEndpoints.id, endpoint.id));
-    return { kind: "succeeded", attempt, status: result.status! };
+/**
+ * One attempt of one delivery, end to end: claim, send, record. Runs in an
+ * Inngest step, a manual retry and tests; the embedded runner uses the same
+ * performAttempt/recordOutcomes in batches. `preclaimed`: the caller holds the lock.
+ */
+export async function attemptDelivery(db: Db, deliveryId: string, opts: { now?: Date; preclaimed?: boolean; timeoutMs?: number } = {}): Promise<AttemptOutcome> {
+  const now = opts.now ?? new Date();
+  if (!opts.preclaimed && !(await claim(db, deliveryId, now))) return { kind: "skipped", reason: "finished, missing, or held by another worker" };
+  const [loaded] = await loadDeliveries(db, [deliveryId]);
+  if (!loaded) return { kind: "skipped", reason: "missing" };
+  if (loaded.delivery.status === "succeeded" || loaded.delivery.status === "dead") return { kind: "skipped", reason: loaded.delivery.status };
+  const record = await performAttempt(loaded, { now, timeoutMs: opts.timeoutMs });
+  if ("deadWithoutRequest" in record) {
+    await markDeadWithoutRequest(db, deliveryId, record.deadWithoutRequest);
+    return { kind: "dead", attempt: loaded.delivery.attempts, status: null, error: record.deadWithoutRequest };
   }
-
-  // 410 Gone: the receiver says this endpoint no longer exists.
-  if (result.status === 410) {
-    await db.update(webhookDeliveries).set({ ...common, status: "dead", nextAttemptAt: null }).where(eq(webhookDeliveries.id, deliveryId));
-    await disableEndpoint(db, endpoint, "The endpoint answered 410 Gone");
-    return { kind: "dead", attempt, status: 410, error: result.error };
-  }
-
-  const retryAfter = result.status === 429 || result.status === 503 ? result.retryAfterSeconds : null;
-  const delay = nextAttemptDelaySeconds(attempt, { delays: c.WEBHOOK_RETRY_DELAYS, maxAttempts: c.WEBHOOK_MAX_RETRIES, retryAfterSeconds: retryAfter });
-  // An unbroken run of failures starts the auto-disable clock; any success resets it.
-  const [ep] = await db
-    .update(webhookEndpoints)
-    .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)` })
-    .where(eq(webhookEndpoints.id, endpoint.id))
-    .returning();
-  if (ep?.failingSince && now.getTime() - ep.failingSince.getTime() >= FAILING_DAYS_BEFORE_DISABLE * 86_400_000) {
-    await disableEndpoint(db, ep, `Every delivery failed for ${FAILING_DAYS_BEFORE_DISABLE} days`);
-  }
-  if (delay === null) {
-    await db.update(webhookDeliveries).set({ ...common, status: "dead", nextAttemptAt: null }).where(eq(webhookDeliveries.id, deliveryId));
-    return { kind: "dead", attempt, status: result.status, error: result.error };
-  }
-  const nextAttemptAt = new Date(finished.getTime() + delay * 1000);
-  await db.update(webhookDeliveries).set({ ...common, status: "failed", nextAttemptAt }).where(eq(webhookDeliveries.id, deliveryId));
-  return { kind: "retry", attempt, nextAttemptAt, status: result.status, error: result.error };
+  await recordOutcomes(db, [record]);
+  return toAttemptOutcome(record);
 }

@@ -1,13 +1,25 @@
 import { PageHeader } from "@/components/ui/page-header";
-import { NotBuiltYet } from "@/components/ui/states";
+import { WebhooksManager } from "@/components/webhooks/webhooks-manager";
+import { hasScope } from "@/lib/auth/scopes";
+import { requireViewer } from "../../_server/viewer";
 
 export const metadata = { title: "Webhooks" };
 
-export default function Page() {
+export default async function WebhooksPage() {
+  const viewer = await requireViewer();
+  const partner = viewer.partner!;
+  const scopes = viewer.principal.scopes;
   return (
     <>
       <PageHeader title="Webhooks" description="Endpoints that receive signed platform events." />
-      <NotBuiltYet what="Webhooks" />
+      <WebhooksManager
+        partnerId={partner.id}
+        partnerName={partner.name}
+        partnerStatus={partner.status}
+        partnerStatusReason={partner.statusReason}
+        canRead={hasScope(scopes, "read:webhooks")}
+        canWrite={hasScope(scopes, "write:webhooks")}
+      />
     </>
   );
 }

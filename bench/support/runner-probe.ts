@@ -1,0 +1,25 @@
+import { openDb } from "@/db";
+import { seed } from "@/db/seed";
+import { events, partners, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { seal } from "@/lib/crypto/secret-box";
+import { EmbeddedRunner } from "@/lib/jobs/embedded-runner";
+import { generateWebhookSecret } from "@/lib/webhooks/transport/sign";
+import { startReceiver } from "./receiver";
+
+const rec = await startReceiver();
+const { db, close } = await openDb({ url: process.env.PROBE_PG });
+await seed(db, { demo: false });
+const [p] = await db.insert(partners).values({ name: "P", slug: `p${Date.now()}`, status: "active" }).returning();
+const eps = await db.insert(webhookEndpoints).values(Array.from({ length: 50 }, (_, i) => ({ partnerId: p.id, url: `${rec.url}/e/${i}`, eventTypes: ["*"], secretCiphertext: seal(generateWebhookSecret()) }))).returning();
+const evs = await db.insert(events).values(Array.from({ length: 100 }, () => ({ type: "lead.created", data: {}, partnerId: p.id, createdBy: "probe" }))).returning();
+const rows = evs.flatMap((e) => eps.map((ep) => ({ eventId: e.id, endpointId: ep.id, partnerId: p.id, eventType: "lead.created", nextAttemptAt: new Date() })));
+for (let i = 0; i < rows.length; i += 1000) await db.insert(webhookDeliveries).values(rows.slice(i, i + 1000));
+const t0 = performance.now();
+const r = new EmbeddedRunner(async () => db, { pollMs: 5 });
+r.start();
+while (rec.arrivals.size < 5000) await new Promise((res) => setTimeout(res, 10));
+const s = (performance.now() - t0) / 1000;
+console.log(`probe: 5000 deliveries in ${s.toFixed(2)} s = ${(5000 / s).toFixed(0)}/s`);
+await r.stop();
+await close();
+await rec.close();

@@ -1,0 +1,134 @@
+import { execSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { startApp } from "@/lib/testing/start-app";
+import { signPayload, generateWebhookSecret } from "@/lib/webhooks/transport/sign";
+import { percentile, startReceiver } from "./support/receiver";
+import { api, signIn } from "./support/session";
+
+// npm run bench:webhooks — delivery throughput and publish→delivered latency on
+// the production build (embedded PGlite, embedded runner), against a fast local
+// receiver. Baseline measured in the same run: the same signed POSTs sent by a
+// plain Node loop at the runner's concurrency.
+
+const ENDPOINTS = 50;
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 100); // × 50 endpoints = 5,000 deliveries
+const RATE = 200;
+const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
+const CONCURRENCY = 64; // EmbeddedRunner's default
+const PORT = 3410;
+
+if (!existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1") execSync("npx next build", { stdio: "inherit" });
+
+const lead = { leadId: "0b7c6f1e-6a2b-4d0b-9a51-3c2f8e1d4a10", source: "bench", lineOfBusiness: "auto", contact: { name: "Bench" }, createdAt: new Date().toISOString() };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(cond: () => boolean, timeoutMs: number) {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) return false;
+    await sleep(5);
+  }
+  return true;
+}
+
+async function baseline(url: string, total: number): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const secret = generateWebhookSecret();
+  const body = JSON.stringify({ id: "x", type: "lead.created", timestamp: new Date().toISOString(), data: lead });
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < total) {
+        const i = next++;
+        const headers = { "content-type": "application/json", ...signPayload({ secrets: [secret], msgId: `base-${i}`, timestamp: new Date(), body }) };
+        await new Promise<void>((resolve, reject) => {
+          const req = request(`${url}/baseline/${i % ENDPOINTS}`, { method: "POST", headers, agent }, (res) => {
+            res.resume();
+            res.on("end", resolve);
+          });
+          req.on("error", reject);
+          req.end(body);
+        });
+      }
+    }),
+  );
+  agent.destroy();
+  return total / ((performance.now() - t0) / 1000);
+}
+
+const receiver = await startReceiver();
+const app = await startApp({
+  port: PORT,
+  stdio: "ignore",
+  env: { WEBHOOK_ALLOW_PRIVATE_URLS: "1", DEFAULT_RATE_LIMIT: "100000000", PREMIUM_RATE_LIMIT: "100000000" },
+});
+let failed = false;
+try {
+  const partnerCookie = await signIn(app.url, "partner@portico.test");
+  const adminCookie = await signIn(app.url, "admin@portico.test");
+  const me = await api<{ partnerId: string }>(app.url, partnerCookie, "/me");
+  const endpoints: string[] = [];
+  for (let i = 0; i < ENDPOINTS; i++) {
+    const e = await api<{ id: string }>(app.url, partnerCookie, "/webhooks/endpoints", { url: `${receiver.url}/e/${i}`, eventTypes: ["lead.*"] });
+    endpoints.push(e.id);
+  }
+  const publish = () => api(app.url, adminCookie, "/events", { type: "lead.created", data: lead, partnerId: me.partnerId });
+
+  // Throughput: EVENTS events fan out to every endpoint.
+  const total = EVENTS * ENDPOINTS;
+  receiver.reset();
+  const t0 = performance.now();
+  for (let i = 0; i < EVENTS; i++) await publish();
+  const allIn = await waitFor(() => receiver.arrivals.size >= total, 300_000);
+  const seconds = (performance.now() - t0) / 1000;
+  const portico = total / seconds;
+  receiver.reset();
+  const base = await baseline(receiver.url, total);
+  const ratio = portico / base;
+  console.log(`\nthroughput (${total} deliveries over ${ENDPOINTS} endpoints, publish included)`);
+  console.log(`  Portico embedded runner  ${portico.toFixed(0).padStart(6)} deliveries/s${allIn ? "" : "  (TIMED OUT)"}`);
+  console.log(`  plain Node loop          ${base.toFixed(0).padStart(6)} POSTs/s  (concurrency ${CONCURRENCY})`);
+  console.log(`  ratio ${ratio.toFixed(2)} (target ≥ 0.50)`);
+
+  // Latency: one endpoint subscribed, events at RATE/s.
+  for (const id of endpoints.slice(1)) {
+    await fetch(`${app.url}/api/v1/webhooks/endpoints/${id}`, { method: "PATCH", headers: { cookie: partnerCookie, "content-type": "application/json", origin: app.url }, body: JSON.stringify({ status: "disabled" }) });
+  }
+  receiver.reset();
+  const sent = new Map<string, number>();
+  const n = RATE * LATENCY_SECONDS;
+  const start = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < n; i++) {
+    const due = start + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const at = performance.now() + performance.timeOrigin;
+    inflight.push(
+      publish().then((r) => {
+        sent.set((r as { id: string }).id, at);
+      }),
+    );
+  }
+  await Promise.all(inflight);
+  await waitFor(() => receiver.arrivals.size >= n, 60_000);
+  const latencies: number[] = [];
+  for (const [key, arrived] of receiver.arrivals) {
+    const id = key.split("|")[1];
+    const t = sent.get(id);
+    if (t !== undefined) latencies.push(arrived - t);
+  }
+  latencies.sort((a, b) => a - b);
+  const p50 = percentile(latencies, 50);
+  const p99 = percentile(latencies, 99);
+  console.log(`\npublish → delivered at ${RATE} events/s for ${LATENCY_SECONDS} s (${latencies.length}/${n} delivered)`);
+  console.log(`  p50 ${p50.toFixed(0)} ms   p99 ${p99.toFixed(0)} ms (target p99 < 1000 ms)`);
+  failed = ratio < 0.5 || !(p99 < 1000) || latencies.length < n || !allIn;
+  console.log(`\nsummary: throughput ratio ${ratio.toFixed(2)} ${ratio >= 0.5 ? "ok" : "BELOW TARGET"}; p99 ${p99.toFixed(0)} ms ${p99 < 1000 ? "ok" : "ABOVE TARGET"}`);
+} finally {
+  await app.stop();
+  await receiver.close();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,77 @@
+"use client";
+
+import { useState } from "react";
+import { Segmented } from "@/components/ui/segmented";
+import { EmptyState } from "@/components/ui/states";
+import { DeliveriesPanel } from "./deliveries-panel";
+import type { LogFilterState } from "./delivery-filters";
+import { EndpointsPanel } from "./endpoints-panel";
+import { ReplayPanel } from "./replay-panel";
+import type { WebhookTab } from "./types";
+import { VerifySignaturesCard } from "./verify-signatures-card";
+
+type Props = {
+  partnerId: string;
+  partnerName: string;
+  partnerStatus: string;
+  partnerStatusReason: string | null;
+  /** The viewer may see endpoints and deliveries (read:webhooks). */
+  canRead: boolean;
+  /** The viewer may add, change and test endpoints and retry deliveries (write:webhooks). */
+  canWrite: boolean;
+};
+
+const tabs = [
+  { value: "endpoints" as const, label: "Endpoints" },
+  { value: "log" as const, label: "Delivery log" },
+  { value: "replay" as const, label: "Replay" },
+  { value: "verify" as const, label: "Verify signatures" },
+];
+
+const noFilters: LogFilterState = { status: "", endpointId: "", eventType: "", range: "24h" };
+
+export function WebhooksManager({ partnerId, partnerName, partnerStatus, partnerStatusReason, canRead, canWrite }: Props) {
+  const [tab, setTab] = useState<WebhookTab>("endpoints");
+  const [filters, setFilters] = useState<LogFilterState>(noFilters);
+
+  if (!canRead) {
+    return (
+      <EmptyState title="Webhooks are not part of your role">
+        Your role in {partnerName} does not include webhooks. Ask an owner, admin or developer to manage endpoints.
+      </EmptyState>
+    );
+  }
+  if (partnerStatus !== "active") {
+    return partnerStatus === "suspended" ? (
+      <EmptyState title="Webhooks are paused">
+        {partnerName} is suspended{partnerStatusReason ? `: ${partnerStatusReason}` : "."} No events are delivered until the suspension is
+        lifted. Contact support to resolve this.
+      </EmptyState>
+    ) : (
+      <EmptyState title="Webhooks open once you're approved">
+        The Portico team is reviewing {partnerName}. As soon as you are approved you can add endpoints here to receive signed platform events.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="grid min-w-0 grid-cols-1 gap-4">
+      <div>
+        <Segmented label="Webhooks section" options={tabs} value={tab} onChange={setTab} />
+      </div>
+      {tab === "endpoints" && (
+        <EndpointsPanel
+          partnerId={partnerId}
+          canWrite={canWrite}
+          onTestSent={(endpointId) => {
+            setFilters({ ...noFilters, endpointId, range: "1h" });
+            setTab("log");
+          }}
+        />
+      )}
+      {tab === "log" && <DeliveriesPanel partnerId={partnerId} canWrite={canWrite} filters={filters} onFiltersChange={setFilters} />}
+      {tab === "replay" && <ReplayPanel partnerId={partnerId} canWrite={canWrite} />}
+      {tab === "verify" && <VerifySignaturesCard />}
+    </div>
+  );
+}
