@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { idempotencyKeys } from "@/db/schema";
 import { isSealed, seal, unseal } from "@/lib/crypto/secret-box";
 import { DomainError } from "@/lib/errors";
 
 const TTL_MS = 24 * 60 * 60 * 1000;
+const STALE_CLAIM_MS = 30_000;
 
 // A stored response can carry a secret shown once (a new API key, a client
 // secret), so bodies are sealed at rest and opened only to replay them.
@@ -75,6 +76,14 @@ export async function claimIdempotencyKey(
     ]);
   }
   if (existing.responseStatus == null) {
+    // A claim that never completed (its process died mid-request) is taken over
+    // after a while; handlers that create things guard against duplicates themselves.
+    const taken = await db
+      .update(idempotencyKeys)
+      .set({ createdAt: new Date() })
+      .where(and(eq(idempotencyKeys.id, existing.id), isNull(idempotencyKeys.responseStatus), lt(idempotencyKeys.createdAt, new Date(Date.now() - STALE_CLAIM_MS))))
+      .returning({ id: idempotencyKeys.id });
+    if (taken[0]) return { kind: "new", id: taken[0].id };
     throw new DomainError("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still being processed");
   }
   const body = openStoredBody(existing.responseBody ?? "");

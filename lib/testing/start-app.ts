@@ -8,7 +8,16 @@ import postgres from "postgres";
 // folder, or a new database on the Postgres server at `postgresUrl`. Used by the
 // e2e web server and the benchmarks.
 
-export type StartedApp = { url: string; database: string; stop: () => Promise<void>; child: ChildProcess };
+export type StartedApp = {
+  url: string;
+  database: string;
+  stop: () => Promise<void>;
+  /** Kills the whole server process group at once (SIGKILL: a crash), keeping the database. */
+  crash: () => Promise<void>;
+  child: ChildProcess;
+  /** Where the PGlite data lives, to start the app again on the same database. */
+  pgliteDir?: string;
+};
 
 export async function startApp(opts: {
   port: number;
@@ -16,6 +25,10 @@ export async function startApp(opts: {
   env?: Record<string, string>;
   stdio?: "inherit" | "ignore";
   waitForReady?: boolean;
+  /** Reuse this PGlite folder as it is (a restart after a crash) instead of a fresh one. */
+  pgliteDir?: string;
+  /** Run in its own process group so crash() can kill next-server too. */
+  detached?: boolean;
 }): Promise<StartedApp> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -42,6 +55,10 @@ export async function startApp(opts: {
       await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
       await admin.end();
     };
+  } else if (opts.pgliteDir) {
+    env.PGLITE_DIR = opts.pgliteDir;
+    database = `PGlite at ${opts.pgliteDir} (reused)`;
+    cleanup = async () => {};
   } else {
     const dir = path.resolve(".data", `app-${opts.port}`);
     rmSync(dir, { recursive: true, force: true });
@@ -53,16 +70,28 @@ export async function startApp(opts: {
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(opts.port)], {
     env,
     stdio: opts.stdio ?? "inherit",
+    detached: opts.detached ?? false,
   });
   const url = `http://localhost:${opts.port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
     if (child.exitCode === null) {
-      child.kill("SIGTERM");
+      if (opts.detached) {
+        try {
+          process.kill(-child.pid!, "SIGTERM");
+        } catch {}
+      } else child.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (child.exitCode === null) child.kill("SIGKILL");
     }
     await cleanup();
+  };
+  const crash = async () => {
+    if (child.exitCode !== null) return;
+    try {
+      process.kill(opts.detached ? -child.pid! : child.pid!, "SIGKILL");
+    } catch {}
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
   };
   if (opts.waitForReady !== false) {
     const deadline = Date.now() + 120_000;
@@ -79,5 +108,5 @@ export async function startApp(opts: {
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  return { url, database, stop, child };
+  return { url, database, stop, crash, child, pgliteDir: env.PGLITE_DIR };
 }
