@@ -31,9 +31,19 @@ export async function listEventTypes(db: Db) {
 /** Compiled validators per type and version; the catalog changes rarely. */
 const validators = new Map<string, z.ZodType>();
 
+// Publishing looks a type up on every event; the catalog changes rarely, so
+// lookups are cached for 10 s per process (an admin's new version is cleared at once here).
+const TYPE_CACHE_MS = 10_000;
+const typeCache = new Map<string, { at: number; row: typeof eventTypes.$inferSelect | undefined }>();
+
 export async function latestEventType(db: Db, name: string) {
+  const hit = typeCache.get(name);
+  if (hit && Date.now() - hit.at < TYPE_CACHE_MS) return hit.row;
   const rows = await db.select().from(eventTypes).where(eq(eventTypes.name, name));
-  return rows.sort((a, b) => b.version - a.version)[0];
+  const row = rows.sort((a, b) => b.version - a.version)[0];
+  if (typeCache.size > 1000) typeCache.clear();
+  typeCache.set(name, { at: Date.now(), row });
+  return row;
 }
 
 export function payloadValidator(t: typeof eventTypes.$inferSelect): z.ZodType {
@@ -72,6 +82,7 @@ export async function createEventType(db: Db, input: CreateEventType): Promise<E
         version: existing ? existing.version + 1 : 1,
       })
       .returning();
+    typeCache.delete(input.name);
     return toEventType(row);
   } catch (err) {
     if (isUniqueViolation(err)) throw new Conflict("This event type changed at the same time; try again");
