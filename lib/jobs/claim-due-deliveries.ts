@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, inArray, isNull, lt, lte, notInArray, or } from "drizzle-orm";
 import type { Db } from "@/db";
 import { webhookDeliveries } from "@/db/schema";
 
@@ -10,7 +10,7 @@ export const CLAIM_LOCK_MS = 120_000;
  * free, which is how a crash mid-attempt is recovered. SKIP LOCKED lets several
  * workers claim at once without waiting on each other.
  */
-export async function claimDueDeliveries(db: Db, limit: number, now = new Date()) {
+export async function claimDueDeliveries(db: Db, limit: number, now = new Date(), skipEndpoints: string[] = []) {
   const due = db
     .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
@@ -19,6 +19,7 @@ export async function claimDueDeliveries(db: Db, limit: number, now = new Date()
         inArray(webhookDeliveries.status, ["pending", "failed"]),
         lte(webhookDeliveries.nextAttemptAt, now),
         or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now)),
+        skipEndpoints.length ? notInArray(webhookDeliveries.endpointId, skipEndpoints) : undefined,
       ),
     )
     .orderBy(asc(webhookDeliveries.nextAttemptAt))

@@ -14,6 +14,8 @@ import { onDeliveriesScheduled } from "./notify";
 // results are written in batches as they complete: a handful of statements per
 // batch rather than several per delivery.
 
+const CLAIM_EVERY_MS = 20;
+
 export type RunnerOptions = { pollMs?: number; concurrency?: number; batch?: number };
 
 export class EmbeddedRunner {
@@ -28,6 +30,10 @@ export class EmbeddedRunner {
   private results: AttemptRecord[] = [];
   private writing: Promise<void> | null = null;
   private lastReplayCheck = 0;
+  private queued = new Map<string, Awaited<ReturnType<typeof loadDeliveries>>>();
+  private queuedCount = 0;
+  private nextClaimAt = 0;
+  private lastClaimAt = 0;
   private readonly pollMs: number;
   private readonly concurrency: number;
   private readonly batch: number;
@@ -44,7 +50,10 @@ export class EmbeddedRunner {
   start() {
     if (!this.stopped) return;
     this.stopped = false;
-    this.unsubscribe = onDeliveriesScheduled(() => this.kick());
+    this.unsubscribe = onDeliveriesScheduled(() => {
+      this.nextClaimAt = Math.min(this.nextClaimAt, this.lastClaimAt + CLAIM_EVERY_MS);
+      this.kick();
+    });
     void this.loop();
   }
 
@@ -57,7 +66,13 @@ export class EmbeddedRunner {
     await Promise.allSettled([...this.inFlight]);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    await this.flushResults(await this.getDb());
+    const db = await this.getDb();
+    await this.flushResults(db);
+    // Hand back what was claimed but never started, so another process can take it now.
+    const waiting = [...this.queued.values()].flat().map((r) => r.delivery.id);
+    this.queued.clear();
+    this.queuedCount = 0;
+    if (waiting.length) await releaseClaims(db, waiting).catch(() => {});
   }
 
   kick() {
@@ -81,42 +96,61 @@ export class EmbeddedRunner {
       this.lastReplayCheck = Date.now();
       await processReplayJobs(db).catch((err) => console.error("runner: replay failed:", (err as Error).message));
     }
-    // Claim in batches: waking for every single free slot would cost a query per delivery.
-    const free = this.concurrency - this.inFlight.size;
-    if (free < Math.min(this.concurrency / 2, 8) && this.inFlight.size > 0) return 0;
-    const claimed = await claimDueDeliveries(db, Math.min(free, this.batch));
-    const loaded = new Map((await loadDeliveries(db, claimed.map((c) => c.id))).map((l) => [l.delivery.id, l]));
-    let started = 0;
-    const skipped: string[] = [];
-    for (const d of claimed) {
-      const row = loaded.get(d.id);
-      if (!row) continue;
-      const limit = await this.endpointLimit(db, d.endpointId);
-      const busy = this.perEndpoint.get(d.endpointId) ?? 0;
-      if (busy >= limit) {
-        skipped.push(d.id);
-        continue;
+    // Claimed rows wait in per-endpoint queues (still locked by us) until their
+    // endpoint has a free slot; claim again only when the queues run low, and never
+    // for endpoints that already have work waiting. No claim is ever given back.
+    if (this.queuedCount < this.batch / 2 && Date.now() >= this.nextClaimAt) {
+      const waiting = [...this.queued.keys()];
+      const claimed = await claimDueDeliveries(db, this.batch - this.queuedCount, new Date(), waiting);
+      // Claims are coalesced: at most one per 20 ms, and after an empty one wait
+      // 100 ms unless new work is announced.
+      this.lastClaimAt = Date.now();
+      this.nextClaimAt = this.lastClaimAt + (claimed.length ? CLAIM_EVERY_MS : 100);
+      const loaded = await loadDeliveries(db, claimed.map((c) => c.id));
+      for (const row of loaded) {
+        const q = this.queued.get(row.delivery.endpointId) ?? [];
+        q.push(row);
+        this.queued.set(row.delivery.endpointId, q);
+        this.queuedCount++;
       }
-      this.perEndpoint.set(d.endpointId, busy + 1);
-      const p = performAttempt(row)
-        .then(async (record) => {
-          if ("deadWithoutRequest" in record) await markDeadWithoutRequest(db, record.deliveryId, record.deadWithoutRequest);
-          else {
-            this.results.push(record);
-            this.scheduleFlush(db);
-          }
-        })
-        .catch((err) => console.error(`runner: delivery ${d.id} failed:`, (err as Error).message))
-        .finally(() => {
-          this.perEndpoint.set(d.endpointId, (this.perEndpoint.get(d.endpointId) ?? 1) - 1);
-          this.inFlight.delete(p);
-          this.kick();
-        });
-      this.inFlight.add(p);
-      started++;
     }
-    if (skipped.length) await releaseClaims(db, skipped);
+    return this.dispatch(db);
+  }
+
+  /** Starts queued attempts while the global and per-endpoint limits allow. */
+  private async dispatch(db: Db): Promise<number> {
+    let started = 0;
+    for (const [endpointId, q] of this.queued) {
+      const limit = await this.endpointLimit(db, endpointId);
+      while (q.length && this.inFlight.size < this.concurrency && (this.perEndpoint.get(endpointId) ?? 0) < limit) {
+        const row = q.shift()!;
+        this.queuedCount--;
+        this.launch(db, row);
+        started++;
+      }
+      if (!q.length) this.queued.delete(endpointId);
+    }
     return started;
+  }
+
+  private launch(db: Db, row: Awaited<ReturnType<typeof loadDeliveries>>[number]) {
+    const endpointId = row.delivery.endpointId;
+    this.perEndpoint.set(endpointId, (this.perEndpoint.get(endpointId) ?? 0) + 1);
+    const p = performAttempt(row)
+      .then(async (record) => {
+        if ("deadWithoutRequest" in record) await markDeadWithoutRequest(db, record.deliveryId, record.deadWithoutRequest);
+        else {
+          this.results.push(record);
+          this.scheduleFlush(db);
+        }
+      })
+      .catch((err) => console.error(`runner: delivery ${row.delivery.id} failed:`, (err as Error).message))
+      .finally(() => {
+        this.perEndpoint.set(endpointId, (this.perEndpoint.get(endpointId) ?? 1) - 1);
+        this.inFlight.delete(p);
+        void this.dispatch(db).finally(() => this.kick());
+      });
+    this.inFlight.add(p);
   }
 
   private flushTimer: NodeJS.Timeout | null = null;
@@ -162,9 +196,10 @@ export class EmbeddedRunner {
       }
       if (this.stopped) break;
       if (started > 0 && this.inFlight.size < this.concurrency) continue;
+      const untilClaim = this.nextClaimAt - Date.now();
       await new Promise<void>((resolve) => {
         this.wake = resolve;
-        this.timer = setTimeout(resolve, this.pollMs);
+        this.timer = setTimeout(resolve, untilClaim > 0 ? Math.min(untilClaim, this.pollMs) : this.pollMs);
       });
       this.wake = null;
     }

@@ -5,7 +5,10 @@ import { config } from "@/lib/config";
 // (the sweep finds due rows either way).
 
 type Listener = (deliveryIds: string[]) => void;
-const listeners = new Set<Listener>();
+// On globalThis: Next bundles instrumentation.ts (which starts the runner) and the
+// route handlers (which publish) separately, each with its own copy of this module.
+const holder = globalThis as unknown as { __porticoJobListeners?: Set<Listener> };
+const listeners = (holder.__porticoJobListeners ??= new Set<Listener>());
 
 /** The embedded runner subscribes here to wake up at once instead of at its next poll. */
 export function onDeliveriesScheduled(listener: Listener): () => void {

@@ -19,7 +19,10 @@ export type KeyRecord = {
 };
 
 type Entry = { record: KeyRecord | null; at: number };
-const byHash = new Map<string, Entry>();
+// On globalThis: each Next route bundle may carry its own copy of this module, and a
+// revocation handled by one route must clear the entry every other route reads.
+const holder = globalThis as unknown as { __porticoKeyCache?: Map<string, Entry> };
+const byHash = (holder.__porticoKeyCache ??= new Map<string, Entry>());
 
 export function cachedKey(hash: string, now = Date.now()): Entry | undefined {
   const e = byHash.get(hash);
