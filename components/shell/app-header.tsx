@@ -18,6 +18,9 @@ export function AppHeader({ viewer }: { viewer: Viewer | null }) {
             <Link href="/docs/api" className="hover:text-slate-900">
               API reference
             </Link>
+            <Link href="/docs/events" className="hover:text-slate-900">
+              Events
+            </Link>
             {viewer?.partner && (
               <Link href="/dashboard" className="hover:text-slate-900">
                 Partner portal

@@ -1,13 +1,13 @@
+import { EventsAdmin } from "@/components/admin-events/events-admin";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotBuiltYet } from "@/components/ui/states";
 
 export const metadata = { title: "Events" };
 
-export default function Page() {
+export default function AdminEventsPage() {
   return (
     <>
       <PageHeader title="Events" description="Publish platform events and inspect deliveries." />
-      <NotBuiltYet what="Events" />
+      <EventsAdmin />
     </>
   );
 }

@@ -1,0 +1,62 @@
+"use client";
+
+import type { FieldError } from "@/components/api/api-fetch";
+import { Textarea } from "@/components/ui/field";
+
+/** Parses the textarea as the event's `data`: it must be a JSON object. */
+export function parseEventData(text: string): { value?: Record<string, unknown>; error?: string } {
+  if (!text.trim()) return { error: "Enter the event's data as a JSON object." };
+  try {
+    const v: unknown = JSON.parse(text);
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return { error: "data must be a JSON object, e.g. {\"id\": \"…\"}." };
+    return { value: v as Record<string, unknown> };
+  } catch (e) {
+    return { error: `Invalid JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** The JSON textarea for `data`, with the client-side parse error and the server's schema errors (data.*) under it. */
+export function JsonDataField({
+  value,
+  onChange,
+  parseError,
+  serverErrors,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  parseError?: string;
+  serverErrors: FieldError[];
+}) {
+  const invalid = !!parseError || serverErrors.length > 0;
+  return (
+    <div className="block text-sm">
+      <label htmlFor="event-data" className="mb-1 block font-medium text-slate-800">
+        Data (JSON)
+      </label>
+      <Textarea
+        id="event-data"
+        name="data"
+        rows={10}
+        spellCheck={false}
+        className="font-mono text-xs"
+        value={value}
+        invalid={invalid}
+        aria-describedby="event-data-errors"
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <div id="event-data-errors" aria-live="polite">
+        {parseError && <span className="mt-1 block text-xs text-red-600">{parseError}</span>}
+        {serverErrors.length > 0 && (
+          <ul className="mt-1 grid gap-0.5 text-xs text-red-600" data-testid="event-data-errors">
+            {serverErrors.map((e, i) => (
+              <li key={`${e.path}-${i}`}>
+                <code className="font-mono">{e.path}</code>: {e.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        {!parseError && serverErrors.length === 0 && <span className="mt-1 block text-xs text-slate-500">Prefilled with the type&apos;s example payload.</span>}
+      </div>
+    </div>
+  );
+}
