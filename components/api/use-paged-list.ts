@@ -5,7 +5,13 @@ import { useState } from "react";
 import { apiFetch, type Page } from "./api-fetch";
 
 /** Cursor pagination with a back stack: the API only walks forward. */
-export function usePagedList<T>(key: unknown[], path: string, params: Record<string, string | undefined> = {}, limit = 20) {
+export function usePagedList<T>(
+  key: unknown[],
+  path: string,
+  params: Record<string, string | undefined> = {},
+  limit = 20,
+  opts: { refetchInterval?: number } = {},
+) {
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1];
   const qs = new URLSearchParams();
@@ -14,6 +20,7 @@ export function usePagedList<T>(key: unknown[], path: string, params: Record<str
     queryKey: [...key, params, cursor],
     queryFn: () => apiFetch<Page<T>>(`${path}?${qs}`),
     placeholderData: keepPreviousData,
+    refetchInterval: opts.refetchInterval,
   });
   return {
     ...query,
