@@ -2,6 +2,7 @@ import { createDocument } from "zod-openapi";
 import { Caller } from "@/lib/auth/describe-caller";
 import { eventPaths } from "@/lib/events/openapi";
 import { keyPaths } from "@/lib/keys/openapi";
+import { oauthClientPaths } from "@/lib/oauth/openapi";
 import { partnerPaths } from "@/lib/partners/openapi";
 import { usagePaths } from "@/lib/usage/openapi";
 import { webhookPaths } from "@/lib/webhooks/openapi";
@@ -31,6 +32,7 @@ export function openApiDocument(serverUrl: string) {
       "/me": { get: op({ summary: "Who is calling", tags: ["Caller"], response: Caller }) },
       ...partnerPaths,
       ...keyPaths,
+      ...oauthClientPaths,
       ...usagePaths,
       ...eventPaths,
       ...webhookPaths,

@@ -1,0 +1,3 @@
+import { handleIntrospection } from "@/lib/oauth/introspect-revoke";
+
+export const POST = handleIntrospection;

@@ -1,0 +1,3 @@
+import { handleRevocation } from "@/lib/oauth/introspect-revoke";
+
+export const POST = handleRevocation;

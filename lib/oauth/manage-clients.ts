@@ -1,0 +1,162 @@
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { oauthClients, oauthTokens } from "@/db/schema";
+import type { Principal } from "@/lib/auth/principal";
+import { missingScopes } from "@/lib/auth/scopes";
+import { isUuid } from "@/lib/db/errors";
+import { Conflict, Invalid, NotFound, type FieldError } from "@/lib/errors";
+import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination/cursor";
+import { activePartnerFor } from "@/lib/partners/active-partner";
+import {
+  CreatedOAuthClient,
+  OAuthClient,
+  type CreateOAuthClient,
+  type ListOAuthClientsQuery,
+  type UpdateOAuthClient,
+} from "./schemas";
+import { generateClientId, generateClientSecret, hashSecret } from "./token-format";
+
+type Row = typeof oauthClients.$inferSelect;
+
+export function toOAuthClient(r: Row): OAuthClient {
+  return OAuthClient.parse({
+    id: r.id,
+    clientId: r.clientId,
+    name: r.name,
+    type: r.type,
+    redirectUris: r.redirectUris,
+    grantTypes: r.grantTypes,
+    scopes: r.scopes,
+    status: r.status,
+    secretLast4: r.secretLast4,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  });
+}
+
+/** Clients the principal may see: its own partner's, nobody else's. */
+function ownClients(p: Principal): SQL {
+  return p.partnerId ? eq(oauthClients.partnerId, p.partnerId) : sql`false`;
+}
+
+async function clientRow(db: Db, principal: Principal, id: string): Promise<Row> {
+  if (!isUuid(id)) throw new NotFound("OAuth client");
+  const [row] = await db
+    .select()
+    .from(oauthClients)
+    .where(and(eq(oauthClients.id, id), ownClients(principal)));
+  if (!row) throw new NotFound("OAuth client");
+  return row;
+}
+
+type Shape = { type: Row["type"]; redirectUris: string[]; grantTypes: string[]; scopes: string[] };
+
+/** The rules that span fields, and the caller's own scopes as the ceiling. */
+function checkShape(principal: Principal, s: Shape) {
+  const errors: FieldError[] = [];
+  if (s.type === "public" && s.grantTypes.includes("client_credentials")) {
+    errors.push({ path: "grantTypes", message: "public clients cannot use client_credentials" });
+  }
+  if (s.grantTypes.includes("authorization_code") && s.redirectUris.length === 0) {
+    errors.push({ path: "redirectUris", message: "authorization_code needs at least one redirect URI" });
+  }
+  if (s.scopes.includes("admin")) errors.push({ path: "scopes", message: "admin is not allowed" });
+  const beyond = missingScopes(principal.scopes, s.scopes.filter((x) => x !== "admin"));
+  if (beyond.length) errors.push({ path: "scopes", message: `not yours to grant: ${beyond.join(", ")}` });
+  if (errors.length) throw new Invalid(errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors);
+}
+
+const uniq = (xs: string[]) => [...new Set(xs)];
+
+export async function listClients(db: Db, principal: Principal, q: ListOAuthClientsQuery): Promise<Page<OAuthClient>> {
+  const rows = await db
+    .select()
+    .from(oauthClients)
+    .where(
+      and(
+        ownClients(principal),
+        q.status ? eq(oauthClients.status, q.status) : undefined,
+        afterCursor(oauthClients.createdAt, oauthClients.id, q.cursor),
+      ),
+    )
+    .orderBy(...cursorOrder(oauthClients.createdAt, oauthClients.id))
+    .limit(q.limit + 1);
+  return toPage(rows, q.limit, toOAuthClient);
+}
+
+export async function getClient(db: Db, principal: Principal, id: string): Promise<OAuthClient> {
+  return toOAuthClient(await clientRow(db, principal, id));
+}
+
+export async function createClient(db: Db, principal: Principal, input: CreateOAuthClient): Promise<CreatedOAuthClient> {
+  const partner = await activePartnerFor(db, principal);
+  const shape = { type: input.type, redirectUris: uniq(input.redirectUris), grantTypes: uniq(input.grantTypes), scopes: uniq(input.scopes) };
+  checkShape(principal, shape);
+  const secret = input.type === "confidential" ? generateClientSecret() : null;
+  const [row] = await db
+    .insert(oauthClients)
+    .values({
+      partnerId: partner.id,
+      name: input.name,
+      clientId: generateClientId(),
+      secretHash: secret ? hashSecret(secret) : null,
+      secretLast4: secret ? secret.slice(-4) : null,
+      createdBy: principal.userId,
+      ...shape,
+    })
+    .returning();
+  return CreatedOAuthClient.parse({ ...toOAuthClient(row), ...(secret ? { clientSecret: secret } : {}) });
+}
+
+/** Revokes every live token of the client (access and refresh). */
+export async function revokeClientTokens(db: Db, clientRowId: string, now = new Date()) {
+  await db
+    .update(oauthTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(oauthTokens.clientId, clientRowId), isNull(oauthTokens.revokedAt)));
+}
+
+export async function updateClient(db: Db, principal: Principal, id: string, input: UpdateOAuthClient): Promise<OAuthClient> {
+  await activePartnerFor(db, principal);
+  const current = await clientRow(db, principal, id);
+  const next = {
+    type: current.type,
+    redirectUris: input.redirectUris ? uniq(input.redirectUris) : current.redirectUris,
+    grantTypes: input.grantTypes ? uniq(input.grantTypes) : current.grantTypes,
+    scopes: input.scopes ? uniq(input.scopes) : current.scopes,
+  };
+  // Only the scopes being added must be the caller's; keeping what is there is fine.
+  checkShape(principal, { ...next, scopes: next.scopes.filter((s) => !current.scopes.includes(s) || s === "admin") });
+  const narrowed = missingScopes(next.scopes, current.scopes).length > 0;
+  const disabling = input.status === "disabled" && current.status !== "disabled";
+  const [row] = await db
+    .update(oauthClients)
+    .set({ ...next, name: input.name ?? current.name, status: input.status ?? current.status, updatedAt: new Date() })
+    .where(and(eq(oauthClients.id, current.id), ownClients(principal)))
+    .returning();
+  // A disabled client or one whose scopes shrank keeps no token minted under the old terms.
+  if (disabling || narrowed) await revokeClientTokens(db, current.id);
+  return toOAuthClient(row);
+}
+
+export async function deleteClient(db: Db, principal: Principal, id: string): Promise<void> {
+  await activePartnerFor(db, principal);
+  const current = await clientRow(db, principal, id);
+  await revokeClientTokens(db, current.id);
+  // Tokens cascade with the client row.
+  await db.delete(oauthClients).where(and(eq(oauthClients.id, current.id), ownClients(principal)));
+}
+
+/** A new secret for a confidential client; the old one stops working at once. */
+export async function rotateClientSecret(db: Db, principal: Principal, id: string): Promise<CreatedOAuthClient> {
+  await activePartnerFor(db, principal);
+  const current = await clientRow(db, principal, id);
+  if (current.type !== "confidential") throw new Conflict("Public clients have no secret to rotate");
+  const secret = generateClientSecret();
+  const [row] = await db
+    .update(oauthClients)
+    .set({ secretHash: hashSecret(secret), secretLast4: secret.slice(-4), updatedAt: new Date() })
+    .where(and(eq(oauthClients.id, current.id), ownClients(principal)))
+    .returning();
+  return CreatedOAuthClient.parse({ ...toOAuthClient(row), clientSecret: secret });
+}
