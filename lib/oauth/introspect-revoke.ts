@@ -1,3 +1,4 @@
+import { forgetTokens } from "./token-cache";
 import { and, eq, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db";
 import { oauthTokens } from "@/db/schema";
@@ -46,6 +47,7 @@ export const handleRevocation = oauthEndpoint(async (req) => {
       .update(oauthTokens)
       .set({ revokedAt: new Date() })
       .where(and(target, eq(oauthTokens.clientId, client.id), isNull(oauthTokens.revokedAt)));
+    forgetTokens();
   }
   return new Response(null, { status: 200, headers: { "cache-control": "no-store" } });
 });

@@ -5,6 +5,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { DomainError, Unauthenticated } from "@/lib/errors";
 import { registerBearerResolver } from "@/lib/http/authenticate";
 import { tierLimit } from "@/lib/keys/tier-limits";
+import { cachedToken, cacheToken } from "./token-cache";
 import { ACCESS_TOKEN_PREFIX, hashSecret } from "./token-format";
 
 export type TokenRecord = {
@@ -86,7 +87,14 @@ registerBearerResolver({
   matches: (token) => token.startsWith(ACCESS_TOKEN_PREFIX),
   resolve: async (db, token) => {
     if (!/^prto_[0-9A-Za-z]{43}$/.test(token)) throw new Unauthenticated(messages.INVALID_CREDENTIAL, "INVALID_CREDENTIAL");
-    const record = await loadToken(db, token);
+    const hash = hashSecret(token);
+    let record: TokenRecord | null;
+    const hit = cachedToken(hash);
+    if (hit) record = hit.record;
+    else {
+      record = await loadToken(db, token);
+      cacheToken(hash, record);
+    }
     const check = checkToken(record);
     if (!check.valid) throw new DomainError(check.code, messages[check.code]);
     return tokenPrincipal(record!);
