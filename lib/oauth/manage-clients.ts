@@ -1,4 +1,5 @@
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { forgetTokens } from "./token-cache";
+import { and, eq, getTableColumns, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { oauthClients, oauthTokens } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
@@ -18,7 +19,11 @@ import { generateClientId, generateClientSecret, hashSecret } from "./token-form
 
 type Row = typeof oauthClients.$inferSelect;
 
-export function toOAuthClient(r: Row): OAuthClient {
+/** Live access tokens of the client row in scope: not revoked, not expired. Qualified by hand: Drizzle drops table names of columns inside select fields. */
+const activeTokens = sql<number>`(select count(*)::int from ${oauthTokens} where "oauth_tokens"."client_id" = "oauth_clients"."id" and "oauth_tokens"."kind" = 'access' and "oauth_tokens"."revoked_at" is null and "oauth_tokens"."expires_at" > now())`;
+const withActiveTokens = { ...getTableColumns(oauthClients), activeTokens };
+
+export function toOAuthClient(r: Row & { activeTokens?: number }): OAuthClient {
   return OAuthClient.parse({
     id: r.id,
     clientId: r.clientId,
@@ -29,6 +34,7 @@ export function toOAuthClient(r: Row): OAuthClient {
     scopes: r.scopes,
     status: r.status,
     secretLast4: r.secretLast4,
+    activeTokens: Number(r.activeTokens ?? 0),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   });
@@ -39,10 +45,10 @@ function ownClients(p: Principal): SQL {
   return p.partnerId ? eq(oauthClients.partnerId, p.partnerId) : sql`false`;
 }
 
-async function clientRow(db: Db, principal: Principal, id: string): Promise<Row> {
+async function clientRow(db: Db, principal: Principal, id: string): Promise<Row & { activeTokens: number }> {
   if (!isUuid(id)) throw new NotFound("OAuth client");
   const [row] = await db
-    .select()
+    .select(withActiveTokens)
     .from(oauthClients)
     .where(and(eq(oauthClients.id, id), ownClients(principal)));
   if (!row) throw new NotFound("OAuth client");
@@ -70,7 +76,7 @@ const uniq = (xs: string[]) => [...new Set(xs)];
 
 export async function listClients(db: Db, principal: Principal, q: ListOAuthClientsQuery): Promise<Page<OAuthClient>> {
   const rows = await db
-    .select()
+    .select(withActiveTokens)
     .from(oauthClients)
     .where(
       and(
@@ -114,6 +120,7 @@ export async function revokeClientTokens(db: Db, clientRowId: string, now = new 
     .update(oauthTokens)
     .set({ revokedAt: now })
     .where(and(eq(oauthTokens.clientId, clientRowId), isNull(oauthTokens.revokedAt)));
+  forgetTokens();
 }
 
 export async function updateClient(db: Db, principal: Principal, id: string, input: UpdateOAuthClient): Promise<OAuthClient> {
@@ -136,7 +143,7 @@ export async function updateClient(db: Db, principal: Principal, id: string, inp
     .returning();
   // A disabled client or one whose scopes shrank keeps no token minted under the old terms.
   if (disabling || narrowed) await revokeClientTokens(db, current.id);
-  return toOAuthClient(row);
+  return toOAuthClient({ ...row, activeTokens: disabling || narrowed ? 0 : current.activeTokens });
 }
 
 export async function deleteClient(db: Db, principal: Principal, id: string): Promise<void> {
@@ -157,6 +164,6 @@ export async function rotateClientSecret(db: Db, principal: Principal, id: strin
     .update(oauthClients)
     .set({ secretHash: hashSecret(secret), secretLast4: secret.slice(-4), updatedAt: new Date() })
     .where(and(eq(oauthClients.id, current.id), ownClients(principal)))
-    .returning();
+    .returning(withActiveTokens);
   return CreatedOAuthClient.parse({ ...toOAuthClient(row), clientSecret: secret });
 }

@@ -46,6 +46,7 @@ export const OAuthClient = z
     scopes: z.array(z.string()),
     status: z.enum(oauthClientStatuses),
     secretLast4: z.string().nullable().describe("Last four characters of the secret; null for public clients"),
+    activeTokens: z.number().int().min(0).describe("Access tokens of this client that are neither revoked nor expired"),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })

@@ -1,13 +1,26 @@
+import { OAuthClientsManager } from "@/components/oauth-clients/oauth-clients-manager";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotBuiltYet } from "@/components/ui/states";
+import { hasScope } from "@/lib/auth/scopes";
+import { requireViewer } from "../../_server/viewer";
 
 export const metadata = { title: "OAuth clients" };
 
-export default function Page() {
+export default async function OAuthClientsPage() {
+  const viewer = await requireViewer();
+  const partner = viewer.partner!;
+  const scopes = viewer.principal.scopes;
   return (
     <>
       <PageHeader title="OAuth clients" description="OAuth 2.0 clients your apps use to act for customers." />
-      <NotBuiltYet what="OAuth clients" />
+      <OAuthClientsManager
+        partnerId={partner.id}
+        partnerName={partner.name}
+        partnerStatus={partner.status}
+        partnerStatusReason={partner.statusReason}
+        canRead={hasScope(scopes, "read:applications")}
+        canWrite={hasScope(scopes, "write:applications")}
+        grantedScopes={scopes}
+      />
     </>
   );
 }
