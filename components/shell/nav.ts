@@ -16,6 +16,7 @@ export const partnerNav: NavItem[] = [
 export const customerNav: NavItem[] = [
   { href: "/marketplace", label: "Marketplace" },
   { href: "/installed", label: "Installed apps" },
+  { href: "/authorized-apps", label: "Authorized apps" },
 ];
 
 export const adminNav: NavItem[] = [

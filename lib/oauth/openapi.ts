@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { op, PageOf } from "@/lib/openapi/operation";
+import { AuthorizationPage } from "./authorizations";
 import { CreatedOAuthClient, CreateOAuthClient, ListOAuthClientsQuery, OAuthClient, UpdateOAuthClient } from "./schemas";
 
 const tags = ["OAuth clients"];
@@ -45,6 +46,28 @@ export const oauthClientPaths: ZodOpenApiPathsObject = {
       status: 201,
       errors: [409],
       description: "Issues a new `clientSecret` (shown once); the old one stops working at once. 409 for public clients.",
+    }),
+  },
+};
+
+const authorizationTags = ["Authorized apps"];
+
+export const authorizationPaths: ZodOpenApiPathsObject = {
+  "/authorizations": {
+    get: op({
+      summary: "List the apps you have authorized",
+      tags: authorizationTags,
+      response: AuthorizationPage,
+      description: "Session only: the signed-in user's live OAuth consents, with the app, its partner, the granted scopes and when its tokens were last used.",
+    }),
+  },
+  "/authorizations/{id}/revoke": {
+    post: op({
+      summary: "Revoke an authorized app",
+      tags: authorizationTags,
+      path: id,
+      response: z.object({ id: z.uuid(), revoked: z.literal(true) }),
+      description: "Session only: withdraws the consent and revokes every access and refresh token the app holds for this user and account.",
     }),
   },
 };

@@ -1,6 +1,8 @@
 import { getDb, type Db } from "@/db";
+import { authorizationCodeGrant } from "./authorization-code";
 import { clientCredentialsGrant, type TokenResponse } from "./client-credentials";
 import { authenticateClient, OAuthError, oauthEndpoint, oauthJson, readForm, type AuthenticatedClient } from "./oauth-http";
+import { refreshTokenGrant } from "./refresh";
 
 export type GrantHandler = (db: Db, client: AuthenticatedClient, form: Map<string, string>, req: Request) => Promise<TokenResponse>;
 
@@ -12,6 +14,9 @@ const grants = new Map<string, Grant>([["client_credentials", { handle: clientCr
 export function registerGrant(type: string, handle: GrantHandler, opts: { allowPublic?: boolean } = {}) {
   grants.set(type, { handle, allowPublic: opts.allowPublic ?? false });
 }
+
+registerGrant("authorization_code", authorizationCodeGrant, { allowPublic: true });
+registerGrant("refresh_token", refreshTokenGrant, { allowPublic: true });
 
 export const handleTokenRequest = oauthEndpoint(async (req) => {
   const form = await readForm(req);

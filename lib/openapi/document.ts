@@ -2,7 +2,7 @@ import { createDocument } from "zod-openapi";
 import { Caller } from "@/lib/auth/describe-caller";
 import { eventPaths } from "@/lib/events/openapi";
 import { keyPaths } from "@/lib/keys/openapi";
-import { oauthClientPaths } from "@/lib/oauth/openapi";
+import { authorizationPaths, oauthClientPaths } from "@/lib/oauth/openapi";
 import { partnerPaths } from "@/lib/partners/openapi";
 import { usagePaths } from "@/lib/usage/openapi";
 import { webhookPaths } from "@/lib/webhooks/openapi";
@@ -33,6 +33,7 @@ export function openApiDocument(serverUrl: string) {
       ...partnerPaths,
       ...keyPaths,
       ...oauthClientPaths,
+      ...authorizationPaths,
       ...usagePaths,
       ...eventPaths,
       ...webhookPaths,

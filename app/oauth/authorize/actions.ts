@@ -1,0 +1,31 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { answerAuthorize, authorizeParamsFrom } from "@/lib/oauth/authorization-code";
+import { getViewer } from "@/app/_server/viewer";
+
+/**
+ * The consent form's answer. Server actions are Origin-checked by Next (CSRF);
+ * the request is validated again here since the hidden fields came from the browser.
+ */
+export async function answerConsent(formData: FormData): Promise<{ error: string } | undefined> {
+  const params = authorizeParamsFrom((name) => {
+    const v = formData.get(name);
+    return typeof v === "string" ? v : null;
+  });
+  const viewer = await getViewer();
+  if (!viewer) {
+    const qs = new URLSearchParams(params as Record<string, string>).toString();
+    redirect(`/signin?callbackUrl=${encodeURIComponent(`/oauth/authorize?${qs}`)}`);
+  }
+  const approve = formData.get("decision") === "authorize";
+  const result = await answerAuthorize(
+    await getDb(),
+    params,
+    { userId: viewer.user.id, accountId: viewer.account?.id ?? null, accountName: viewer.account?.name ?? null },
+    approve,
+  );
+  if (result.kind === "error_page") return { error: result.message };
+  redirect(result.url);
+}
