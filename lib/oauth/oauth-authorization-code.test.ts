@@ -5,6 +5,7 @@ import * as discoveryRoute from "@/app/.well-known/oauth-authorization-server/ro
 import * as authorizationsRoute from "@/app/api/v1/authorizations/route";
 import * as revokeAuthorizationRoute from "@/app/api/v1/authorizations/[id]/revoke/route";
 import * as introspectRoute from "@/app/api/oauth/introspect/route";
+import * as revokeRoute from "@/app/api/oauth/revoke/route";
 import * as tokenRoute from "@/app/api/oauth/token/route";
 import * as clientsRoute from "@/app/api/v1/oauth-clients/route";
 import * as meRoute from "@/app/api/v1/me/route";
@@ -23,6 +24,7 @@ const handlers: Record<string, (req: Request) => Promise<Response>> = {
   "GET /.well-known/oauth-authorization-server": () => discoveryRoute.GET(),
   "POST /api/oauth/token": tokenRoute.POST,
   "POST /api/oauth/introspect": introspectRoute.POST,
+  "POST /api/oauth/revoke": revokeRoute.POST,
 };
 const inProcess = async (url: string, init: { method: string; headers: Record<string, string>; body?: unknown }) => {
   const u = new URL(url);
@@ -232,6 +234,16 @@ describe("refresh_token grant", () => {
     expect(await introspect(s, second.access_token)).toEqual({ active: false });
     expect(await errorOf(await refresh(s, second.refresh_token!))).toBe("invalid_grant");
     expect((await callRoute(meRoute.GET, { path: "/api/v1/me", bearer: second.access_token })).status).toBe(401);
+  });
+
+  it("revoking a refresh token (RFC 7009) revokes its whole grant", async () => {
+    const s = await setup();
+    const first = await tokensFor(s);
+    const revoked = await oauth.revocationRequest(s.as, s.client, s.auth, first.refresh_token!, opts);
+    expect(revoked.status).toBe(200);
+    expect(await introspect(s, first.access_token)).toEqual({ active: false });
+    expect(await errorOf(await refresh(s, first.refresh_token!))).toBe("invalid_grant");
+    expect((await callRoute(meRoute.GET, { path: "/api/v1/me", bearer: first.access_token })).status).toBe(401);
   });
 
   it("narrows the scope on request and refuses to widen it", async () => {
