@@ -19,8 +19,20 @@ function secretsFor(e: typeof webhookEndpoints.$inferSelect, now: Date): string[
 }
 
 /** The exact bytes and headers of one attempt: body from the stored event, signatures with every live secret. */
+// A fan-out sends one event to many endpoints in the same batch: serialise it once.
+const bodies = new Map<string, string>();
+function bodyOf(event: typeof events.$inferSelect): string {
+  let b = bodies.get(event.id);
+  if (b === undefined) {
+    if (bodies.size > 2_000) bodies.clear();
+    b = webhookBody(event);
+    bodies.set(event.id, b);
+  }
+  return b;
+}
+
 export function prepareRequest(endpoint: typeof webhookEndpoints.$inferSelect, event: typeof events.$inferSelect, now: Date) {
-  const body = webhookBody(event);
+  const body = bodyOf(event);
   const headers = { "content-type": "application/json", ...signPayload({ secrets: secretsFor(endpoint, now), msgId: event.id, timestamp: now, body }) };
   return { body, headers };
 }

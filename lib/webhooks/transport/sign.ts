@@ -23,6 +23,18 @@ export function generateWebhookSecret(): string {
  * retries (or a manual redelivery) run much later. `body` must be the exact
  * string sent.
  */
+// A Webhook instance decodes its secret once; busy endpoints reuse theirs.
+const signers = new Map<string, Webhook>();
+function signerFor(secret: string): Webhook {
+  let w = signers.get(secret);
+  if (!w) {
+    if (signers.size > 10_000) signers.clear();
+    w = new Webhook(secret);
+    signers.set(secret, w);
+  }
+  return w;
+}
+
 export function signPayload(input: {
   secrets: string[];
   msgId: string;
@@ -32,7 +44,7 @@ export function signPayload(input: {
   const { secrets, msgId, timestamp, body } = input;
   // An unsigned delivery would be silently unverifiable: fail loudly instead.
   if (secrets.length === 0) throw new Error("signPayload needs at least one secret");
-  const signatures = [...new Set(secrets)].map((s) => new Webhook(s).sign(msgId, timestamp, body));
+  const signatures = [...new Set(secrets)].map((s) => signerFor(s).sign(msgId, timestamp, body));
   return {
     "webhook-id": msgId,
     // The library signs whole seconds; the header must carry the same number.
