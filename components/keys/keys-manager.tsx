@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
 import { usePagedList } from "@/components/api/use-paged-list";
+import { inactivePartnerCopy, NotInRole, type FeatureCopy } from "@/components/partners/partner-feature-gate";
 import type { Partner } from "@/components/partners/types";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -31,29 +32,16 @@ type Props = {
   grantedScopes: string[];
 };
 
-export function KeysManager(props: Props) {
-  if (!props.canRead) {
-    return (
-      <EmptyState title="API keys are not part of your role">
-        Your role in {props.partnerName} covers billing and support. Ask an owner, admin or developer to manage API keys.
-      </EmptyState>
-    );
-  }
-  return <KeysList {...props} />;
-}
+const keysCopy: FeatureCopy = {
+  name: "API keys",
+  roleText: "covers billing and support. Ask an owner, admin or developer to manage API keys.",
+  onApproval: "create keys here for your servers to call the Portico API",
+  whileSuspended: "Its keys do not work and no new ones can be created",
+};
 
-function inactiveCopy(status: string, name: string, reason: string | null): { title: string; body: string } {
-  if (status === "pending")
-    return {
-      title: "API keys open once you're approved",
-      body: `The Portico team is reviewing ${name}. As soon as you are approved you can create keys here for your servers to call the Portico API.`,
-    };
-  if (status === "suspended")
-    return {
-      title: "API keys are paused",
-      body: `${name} is suspended${reason ? `: ${reason}` : "."} Its keys do not work and no new ones can be created until the suspension is lifted. Contact support to resolve this.`,
-    };
-  return { title: "API keys are not available", body: `${name} is not an active partner, so it cannot create API keys.` };
+export function KeysManager(props: Props) {
+  if (!props.canRead) return <NotInRole feature={keysCopy} partnerName={props.partnerName} />;
+  return <KeysList {...props} />;
 }
 
 function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, canWrite, grantedScopes }: Props) {
@@ -83,7 +71,7 @@ function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, 
   const createButton = canWrite && active ? <Button onClick={() => setCreating(true)}>Create API key</Button> : undefined;
   // A key without its own limit carries the tier's: the best hint for "may only lower your tier's limit".
   const tierLimit = list.data?.data.find((k) => !k.customRatelimit)?.ratelimitPerMinute;
-  const inactive = active ? null : inactiveCopy(partnerStatus, partnerName, partnerStatusReason);
+  const inactive = active ? null : inactivePartnerCopy(keysCopy, partnerStatus, partnerName, partnerStatusReason);
 
   return (
     <Card title="Keys" actions={createButton}>

@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Pager } from "@/components/ui/pager";
+import { PartnerFeatureGate, type FeatureCopy } from "@/components/partners/partner-feature-gate";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Table, Td } from "@/components/ui/table";
 import { CreateClientDialog } from "./create-client-dialog";
@@ -31,33 +32,19 @@ type Props = {
   grantedScopes: string[];
 };
 
-export function OAuthClientsManager(props: Props) {
-  if (!props.canRead) {
-    return (
-      <EmptyState title="OAuth clients are not part of your role">
-        Your role in {props.partnerName} does not include applications. Ask an owner, admin or developer to manage OAuth clients.
-      </EmptyState>
-    );
-  }
-  if (props.partnerStatus !== "active") {
-    const { title, body } = inactiveCopy(props.partnerStatus, props.partnerName, props.partnerStatusReason);
-    return <EmptyState title={title}>{body}</EmptyState>;
-  }
-  return <ClientsList {...props} />;
-}
+const clientsCopy: FeatureCopy = {
+  name: "OAuth clients",
+  roleText: "does not include applications. Ask an owner, admin or developer to manage OAuth clients.",
+  onApproval: "register OAuth clients here",
+  whileSuspended: "Its OAuth clients cannot be changed or used",
+};
 
-function inactiveCopy(status: string, name: string, reason: string | null): { title: string; body: string } {
-  if (status === "pending")
-    return {
-      title: "OAuth clients open once you're approved",
-      body: `The Portico team is reviewing ${name}. As soon as you are approved you can register OAuth clients here.`,
-    };
-  if (status === "suspended")
-    return {
-      title: "OAuth clients are paused",
-      body: `${name} is suspended${reason ? `: ${reason}` : "."} Its OAuth clients cannot be changed or used until the suspension is lifted. Contact support to resolve this.`,
-    };
-  return { title: "OAuth clients are not available", body: `${name} is not an active partner, so it cannot register OAuth clients.` };
+export function OAuthClientsManager(props: Props) {
+  return (
+    <PartnerFeatureGate feature={clientsCopy} {...props}>
+      <ClientsList {...props} />
+    </PartnerFeatureGate>
+  );
 }
 
 function ClientsList({ partnerId, partnerName, canWrite, grantedScopes }: Props) {

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Segmented } from "@/components/ui/segmented";
-import { EmptyState } from "@/components/ui/states";
+import { PartnerFeatureGate, type FeatureCopy } from "@/components/partners/partner-feature-gate";
 import { DeliveriesPanel } from "./deliveries-panel";
 import type { LogFilterState } from "./delivery-filters";
 import { EndpointsPanel } from "./endpoints-panel";
@@ -28,33 +28,27 @@ const tabs = [
   { value: "verify" as const, label: "Verify signatures" },
 ];
 
+const webhooksCopy: FeatureCopy = {
+  name: "Webhooks",
+  roleText: "does not include webhooks. Ask an owner, admin or developer to manage endpoints.",
+  onApproval: "add endpoints here to receive signed platform events",
+  whileSuspended: "No events are delivered",
+};
+
 const noFilters: LogFilterState = { status: "", endpointId: "", eventType: "", range: "24h" };
 
 export function WebhooksManager({ partnerId, partnerName, partnerStatus, partnerStatusReason, canRead, canWrite }: Props) {
   const [tab, setTab] = useState<WebhookTab>("endpoints");
   const [filters, setFilters] = useState<LogFilterState>(noFilters);
 
-  if (!canRead) {
-    return (
-      <EmptyState title="Webhooks are not part of your role">
-        Your role in {partnerName} does not include webhooks. Ask an owner, admin or developer to manage endpoints.
-      </EmptyState>
-    );
-  }
-  if (partnerStatus !== "active") {
-    return partnerStatus === "suspended" ? (
-      <EmptyState title="Webhooks are paused">
-        {partnerName} is suspended{partnerStatusReason ? `: ${partnerStatusReason}` : "."} No events are delivered until the suspension is
-        lifted. Contact support to resolve this.
-      </EmptyState>
-    ) : (
-      <EmptyState title="Webhooks open once you're approved">
-        The Portico team is reviewing {partnerName}. As soon as you are approved you can add endpoints here to receive signed platform events.
-      </EmptyState>
-    );
-  }
-
   return (
+    <PartnerFeatureGate
+      feature={webhooksCopy}
+      partnerName={partnerName}
+      partnerStatus={partnerStatus}
+      partnerStatusReason={partnerStatusReason}
+      canRead={canRead}
+    >
     <div className="grid min-w-0 grid-cols-1 gap-4">
       <div>
         <Segmented label="Webhooks section" options={tabs} value={tab} onChange={setTab} />
@@ -73,5 +67,6 @@ export function WebhooksManager({ partnerId, partnerName, partnerStatus, partner
       {tab === "replay" && <ReplayPanel partnerId={partnerId} canWrite={canWrite} />}
       {tab === "verify" && <VerifySignaturesCard />}
     </div>
+    </PartnerFeatureGate>
   );
 }
