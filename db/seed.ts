@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { eventPayloadJsonSchema, standardEventTypes } from "@/lib/events/catalog";
 import type { Db } from "./index";
@@ -62,10 +62,4 @@ export async function seed(db: Db, opts: { demo: boolean }) {
     .values({ accountId: sunrise.id, userId: customerId, role: "owner" })
     .onConflictDoNothing();
   return { adminId, partnerUserId, customerId, partnerId: acme.id, accountId: sunrise.id };
-}
-
-export async function demoIds(db: Db) {
-  const [acme] = await db.select({ id: partners.id }).from(partners).where(eq(partners.slug, "acme"));
-  const [sunrise] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.slug, "sunrise")));
-  return { partnerId: acme?.id, accountId: sunrise?.id };
 }

@@ -4,9 +4,10 @@ import * as keysRoute from "@/app/api/v1/keys/route";
 import * as rotateRoute from "@/app/api/v1/keys/[id]/rotate/route";
 import * as revokeRoute from "@/app/api/v1/keys/[id]/revoke/route";
 import * as meRoute from "@/app/api/v1/me/route";
+import * as suspendRoute from "@/app/api/v1/partners/[id]/suspend/route";
 import { partners } from "@/db/schema";
 import { callRoute } from "@/lib/testing/call-route";
-import { createPartnerWithMember, sessionCookie } from "@/lib/testing/fixtures";
+import { createPartnerWithMember, createUser, sessionCookie } from "@/lib/testing/fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { clearKeyCache } from "./key-cache";
 
@@ -107,5 +108,22 @@ describe("API key lifecycle", () => {
     const suspended = await me(ok.key);
     expect(suspended.status).toBe(401);
     expect(suspended.body.code).toBe("PARTNER_SUSPENDED");
+  });
+
+  it("stops a suspended partner's key at once, though its verification was cached a moment before", async () => {
+    const { partner, user } = await createPartnerWithMember(db());
+    const { key } = await newKey(await sessionCookie(user.id));
+    expect((await me(key)).status).toBe(200); // now cached for 5 s
+    const admin = await createUser(db(), { admin: true });
+    const suspended = await callRoute(suspendRoute.POST, {
+      path: `/api/v1/partners/${partner.id}/suspend`,
+      params: { id: partner.id },
+      cookie: await sessionCookie(admin.id),
+      body: { reason: "unpaid invoices" },
+    });
+    expect(suspended.status).toBe(200);
+    const after = await me(key);
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe("PARTNER_SUSPENDED");
   });
 });

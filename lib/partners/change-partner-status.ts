@@ -5,6 +5,8 @@ import { isAdmin, type Principal } from "@/lib/auth/principal";
 import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { isUuid } from "@/lib/db/errors";
+import { forgetPartnerKeys } from "@/lib/keys/key-cache";
+import { forgetTokens } from "@/lib/oauth/token-cache";
 import type { Partner } from "./schemas";
 import { toPartner } from "./to-dto";
 
@@ -26,7 +28,7 @@ export async function changePartnerStatus(
 ): Promise<Partner> {
   if (!isAdmin(principal)) throw new Forbidden("Only platform admins change a partner's status");
   if (!isUuid(id)) throw new NotFound("Partner");
-  return db.transaction(async (tx) => {
+  const partner = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(partners)
       .set({
@@ -63,4 +65,9 @@ export async function changePartnerStatus(
     );
     return toPartner(row);
   });
+  // Credentials carry their partner's status in the 5 s verification caches:
+  // a suspension must bite at once on this instance (within 5 s elsewhere).
+  forgetPartnerKeys(id);
+  forgetTokens();
+  return partner;
 }

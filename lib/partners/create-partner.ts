@@ -1,4 +1,4 @@
-import { eq, like } from "drizzle-orm";
+import { like } from "drizzle-orm";
 import type { Db } from "@/db";
 import { partnerMembers, partners } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
@@ -60,9 +60,4 @@ export async function createPartner(
     if (isUniqueViolation(err)) throw new Conflict(`The slug "${slug}" is taken`, [{ path: "slug", message: "already taken" }]);
     throw err;
   }
-}
-
-export async function partnerSlugTaken(db: Db, slug: string) {
-  const [row] = await db.select({ id: partners.id }).from(partners).where(eq(partners.slug, slug)).limit(1);
-  return !!row;
 }

@@ -171,4 +171,3 @@ export const SignUp = z
   .meta({ id: "SignUp" });
 export type SignUp = z.infer<typeof SignUp>;
 
-export const Page = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
