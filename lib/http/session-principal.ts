@@ -1,5 +1,5 @@
 import { decode } from "next-auth/jwt";
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accountMembers, partnerMembers, users } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
@@ -39,34 +39,45 @@ export async function sessionUserId(req: Request): Promise<string | null> {
  * membership or a revoked admin flag takes effect at once rather than at JWT expiry.
  */
 export async function principalForUser(db: Db, userId: string): Promise<Principal | null> {
-  const [user] = await db
-    .select({ id: users.id, isPlatformAdmin: users.isPlatformAdmin })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
-  if (!user) return null;
-  const [membership] = await db
+  // One round trip per portal request: the user with their first partner and account membership.
+  const firstPartner = db
     .select({ partnerId: partnerMembers.partnerId, role: partnerMembers.role })
     .from(partnerMembers)
     .where(eq(partnerMembers.userId, userId))
     .orderBy(asc(partnerMembers.createdAt))
-    .limit(1);
-  const [account] = await db
+    .limit(1)
+    .as("first_partner");
+  const firstAccount = db
     .select({ accountId: accountMembers.accountId })
     .from(accountMembers)
-    .where(and(eq(accountMembers.userId, userId)))
+    .where(eq(accountMembers.userId, userId))
     .orderBy(asc(accountMembers.createdAt))
+    .limit(1)
+    .as("first_account");
+  const [row] = await db
+    .select({
+      id: users.id,
+      isPlatformAdmin: users.isPlatformAdmin,
+      partnerId: firstPartner.partnerId,
+      partnerRole: firstPartner.role,
+      accountId: firstAccount.accountId,
+    })
+    .from(users)
+    .leftJoin(firstPartner, sql`true`)
+    .leftJoin(firstAccount, sql`true`)
+    .where(eq(users.id, userId))
     .limit(1);
-  const partnerRole = membership?.role ?? null;
-  const accountId = account?.accountId ?? null;
+  if (!row) return null;
+  const partnerRole = row.partnerRole ?? null;
+  const accountId = row.accountId ?? null;
   return {
     type: "session",
-    userId: user.id,
-    partnerId: membership?.partnerId ?? null,
+    userId: row.id,
+    partnerId: row.partnerId ?? null,
     partnerRole,
     accountId,
-    isPlatformAdmin: user.isPlatformAdmin,
-    scopes: sessionScopes({ isPlatformAdmin: user.isPlatformAdmin, partnerRole, accountId }),
+    isPlatformAdmin: row.isPlatformAdmin,
+    scopes: sessionScopes({ isPlatformAdmin: row.isPlatformAdmin, partnerRole, accountId }),
     credentialId: null,
   };
 }
