@@ -1,14 +1,14 @@
 import { config } from "@/lib/config";
+import { processState } from "@/lib/process-state";
 
 // How new work reaches whatever runs it. The database row is the source of
 // truth; this is only a nudge, so a lost nudge costs latency, never a delivery
 // (the sweep finds due rows either way).
 
 type Listener = (deliveryIds: string[]) => void;
-// On globalThis: Next bundles instrumentation.ts (which starts the runner) and the
-// route handlers (which publish) separately, each with its own copy of this module.
-const holder = globalThis as unknown as { __porticoJobListeners?: Set<Listener> };
-const listeners = (holder.__porticoJobListeners ??= new Set<Listener>());
+// One per process: instrumentation.ts (which starts the runner) and the route
+// handlers (which publish) are separate bundles with their own copies of this module.
+const listeners = processState("jobListeners", () => new Set<Listener>());
 
 /** The embedded runner subscribes here to wake up at once instead of at its next poll. */
 export function onDeliveriesScheduled(listener: Listener): () => void {

@@ -3,6 +3,8 @@
 // rotation clear the entry on the instance that made the change at once; other
 // instances see it when their entry expires: within 5 s everywhere.
 
+import { processState } from "@/lib/process-state";
+
 export const KEY_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 50_000;
 
@@ -19,10 +21,8 @@ export type KeyRecord = {
 };
 
 type Entry = { record: KeyRecord | null; at: number };
-// On globalThis: each Next route bundle may carry its own copy of this module, and a
-// revocation handled by one route must clear the entry every other route reads.
-const holder = globalThis as unknown as { __porticoKeyCache?: Map<string, Entry> };
-const byHash = (holder.__porticoKeyCache ??= new Map<string, Entry>());
+// One per process: a revocation handled by one route must clear the entry every other route reads.
+const byHash = processState("keyCache", () => new Map<string, Entry>());
 
 export function cachedKey(hash: string, now = Date.now()): Entry | undefined {
   const e = byHash.get(hash);

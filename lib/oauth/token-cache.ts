@@ -1,3 +1,4 @@
+import { processState } from "@/lib/process-state";
 import type { TokenRecord } from "./token-bearer-resolver";
 
 // Like API keys: a verified access token is cached per process for at most 5 s,
@@ -7,8 +8,7 @@ import type { TokenRecord } from "./token-bearer-resolver";
 
 const TTL_MS = 5_000;
 type Entry = { record: TokenRecord | null; at: number };
-const holder = globalThis as unknown as { __porticoTokenCache?: Map<string, Entry> };
-const cache = (holder.__porticoTokenCache ??= new Map<string, Entry>());
+const cache = processState("tokenCache", () => new Map<string, Entry>());
 
 export function cachedToken(hash: string, now = Date.now()): Entry | undefined {
   const e = cache.get(hash);
