@@ -34,6 +34,10 @@ export async function openDb(opts: { url?: string; pgliteDir?: string }): Promis
     mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
   }
   const client = await PGlite.create(dir.startsWith("memory://") ? undefined : path.resolve(/*turbopackIgnore: true*/ dir));
+  // PGlite's pages live in memory or the OS cache, where a random read costs
+  // about what a sequential one does. With the default 4.0 (spinning disks) the
+  // planner seq-scans webhook_deliveries to update a batch of 64 rows by id.
+  await client.exec("set random_page_cost = 1.1");
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };

@@ -39,6 +39,8 @@ const ConfigSchema = z
     WEBHOOK_ALLOW_PRIVATE_URLS: bool.optional(),
     // Not in the contract (15 s there); lowered only by the chaos test to keep it short.
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+    // Not in the contract: the embedded runner signs and sends on a worker thread unless this is false.
+    WEBHOOK_SENDER_THREAD: bool.optional(),
     INVOICE_DUE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),

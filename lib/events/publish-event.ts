@@ -5,7 +5,8 @@ import { isAdmin, principalKey, type Principal } from "@/lib/auth/principal";
 import { Forbidden, Invalid } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { zodIssuesToFieldErrors } from "@/lib/http/parse";
-import { notifyDeliveriesScheduled } from "@/lib/jobs/notify";
+import { CLAIM_LOCK_MS, releaseClaims } from "@/lib/jobs/claim-due-deliveries";
+import { localTaker, notifyDeliveriesScheduled } from "@/lib/jobs/notify";
 import { latestEventType, payloadValidator } from "./event-types";
 import { insertEventWithDeliveries } from "./insert-event-with-deliveries";
 import type { PublishEvent } from "./schemas";
@@ -33,15 +34,16 @@ export async function publishEvent(db: Db, principal: Principal | null, input: P
   }
   const createdBy = principal ? principalKey(principal) : "system";
   try {
-    const result = await insertEventWithDeliveries(db, {
-      type: input.type,
-      data: input.data,
-      accountId: input.accountId ?? null,
-      partnerId: target.partnerId ?? null,
-      createdBy,
-      idempotencyKey: opts.idempotencyKey ?? null,
-    });
-    await notifyDeliveriesScheduled(result.deliveryIds);
+    // With the embedded runner in this process, the deliveries are created
+    // claimed and handed to it: no claim and no read before the first attempt.
+    const taker = localTaker();
+    const result = await insertEventWithDeliveries(
+      db,
+      { type: input.type, data: input.data, accountId: input.accountId ?? null, partnerId: target.partnerId ?? null, createdBy, idempotencyKey: opts.idempotencyKey ?? null },
+      { claimForMs: taker ? CLAIM_LOCK_MS : undefined },
+    );
+    if (taker && result.jobs.length && !taker.take(result.jobs)) await releaseClaims(db, result.deliveryIds);
+    if (!taker) await notifyDeliveriesScheduled(result.deliveryIds);
     return { id: result.id, type: result.type, createdAt: result.createdAt.toISOString(), deliveries: result.deliveryIds.length };
   } catch (err) {
     if (opts.idempotencyKey && isUniqueViolation(err)) {

@@ -1,38 +1,43 @@
-import { and, asc, inArray, isNull, lt, lte, notInArray, or } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { webhookDeliveries } from "@/db/schema";
+import { events, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { jobsJson, parseJobs, rowsOf, type DeliveryJob } from "@/lib/webhooks/delivery-job";
 
 export const CLAIM_LOCK_MS = 120_000;
 
 /**
- * Claims up to `limit` due deliveries for this worker: pending or failed, due,
- * and not held by a live lock. A lock that expired (its worker died) counts as
- * free, which is how a crash mid-attempt is recovered. SKIP LOCKED lets several
- * workers claim at once without waiting on each other.
+ * Claims up to `limit` due deliveries for this worker and returns them ready to
+ * send, in one statement: pending or failed, due, and not held by a live lock.
+ * A lock that expired (its worker died) counts as free, which is how a crash
+ * mid-attempt is recovered. SKIP LOCKED lets several workers claim at once
+ * without waiting on each other.
  */
-export async function claimDueDeliveries(db: Db, limit: number, now = new Date(), skipEndpoints: string[] = []) {
-  const due = db
-    .select({ id: webhookDeliveries.id })
-    .from(webhookDeliveries)
-    .where(
-      and(
-        inArray(webhookDeliveries.status, ["pending", "failed"]),
-        lte(webhookDeliveries.nextAttemptAt, now),
-        or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now)),
-        skipEndpoints.length ? notInArray(webhookDeliveries.endpointId, skipEndpoints) : undefined,
-      ),
+export async function claimDueDeliveries(db: Db, limit: number, now = new Date(), skipEndpoints: string[] = []): Promise<DeliveryJob[]> {
+  const at = now.toISOString();
+  const skip = skipEndpoints.length
+    ? sql`and endpoint_id not in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(skipEndpoints)}::jsonb))`
+    : sql``;
+  const result = await db.execute(sql`
+    with due as (
+      select id from ${webhookDeliveries}
+      where status in ('pending', 'failed') and next_attempt_at <= ${at}::timestamptz
+        and (locked_until is null or locked_until < ${at}::timestamptz) ${skip}
+      order by next_attempt_at
+      limit ${limit}
+      for update skip locked
+    ), d as (
+      update ${webhookDeliveries} w set locked_until = ${new Date(now.getTime() + CLAIM_LOCK_MS).toISOString()}::timestamptz
+      from due where w.id = due.id
+      returning w.id, w.status, w.attempts, w.endpoint_id, w.event_id
     )
-    .orderBy(asc(webhookDeliveries.nextAttemptAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  return db
-    .update(webhookDeliveries)
-    .set({ lockedUntil: new Date(now.getTime() + CLAIM_LOCK_MS) })
-    .where(inArray(webhookDeliveries.id, due))
-    .returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId });
+    select ${jobsJson(true)} as jobs
+    from d
+    left join ${webhookEndpoints} ep on ep.id = d.endpoint_id
+    left join ${events} ev on ev.id = d.event_id`);
+  return parseJobs(rowsOf<{ jobs: string }>(result)[0].jobs);
 }
 
-/** Gives claimed rows back at once (their endpoint was at its concurrency bound). */
+/** Gives claimed rows back at once, so another worker can take them now. */
 export async function releaseClaims(db: Db, ids: string[]) {
   await db.update(webhookDeliveries).set({ lockedUntil: null }).where(inArray(webhookDeliveries.id, ids));
 }

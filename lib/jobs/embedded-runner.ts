@@ -1,22 +1,32 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { webhookEndpoints } from "@/db/schema";
-import { loadDeliveries, markDeadWithoutRequest, performAttempt } from "@/lib/webhooks/attempt-delivery";
+import { config } from "@/lib/config";
+import { markDeadWithoutRequest, performAttempt } from "@/lib/webhooks/attempt-delivery";
+import type { DeliveryJob } from "@/lib/webhooks/delivery-job";
 import { recordOutcomes, type AttemptRecord } from "@/lib/webhooks/record-outcomes";
+import { SenderThread } from "@/lib/webhooks/transport/sender-pool";
 import { processReplayJobs } from "@/lib/webhooks/replay-events";
-import { claimDueDeliveries, releaseClaims } from "./claim-due-deliveries";
-import { onDeliveriesScheduled } from "./notify";
+import { CLAIM_LOCK_MS, claimDueDeliveries, releaseClaims } from "./claim-due-deliveries";
+import { acceptHandoffs, onDeliveriesScheduled } from "./notify";
 
 // The in-process worker used when Inngest is not configured: it drives the
-// same lib/webhooks step functions from the database. Due rows are claimed and
-// loaded in batches, attempts run concurrently (each endpoint at most its
-// `maxConcurrency` at once, so one slow receiver cannot take every slot), and
-// results are written in batches as they complete: a handful of statements per
-// batch rather than several per delivery.
+// same lib/webhooks step functions from the database. Fresh deliveries come
+// straight from the publisher of this process, already claimed; retries and
+// anything else due are claimed in batches. Attempts run concurrently (each
+// endpoint at most its `maxConcurrency` at once, so one slow receiver cannot
+// take every slot), and results are written in batches as they complete: one
+// statement per batch rather than several per delivery.
 
 const CLAIM_EVERY_MS = 20;
+/** Jobs queued in memory beyond which publishers create deliveries unclaimed (the claim loop takes them later). */
+const MAX_QUEUED = 10_000;
 
-export type RunnerOptions = { pollMs?: number; concurrency?: number; batch?: number };
+export type RunnerOptions = {
+  pollMs?: number;
+  concurrency?: number;
+  batch?: number;
+  /** Sign and send on a worker thread (see sender-pool.ts) instead of this one. */
+  senderThread?: boolean;
+};
 
 export class EmbeddedRunner {
   private timer: NodeJS.Timeout | null = null;
@@ -24,19 +34,19 @@ export class EmbeddedRunner {
   private stopped = true;
   private inFlight = new Set<Promise<void>>();
   private perEndpoint = new Map<string, number>();
-  private limits = new Map<string, number>();
   private wake: (() => void) | null = null;
-  private unsubscribe: (() => void) | null = null;
+  private unsubscribe: (() => void)[] = [];
   private results: AttemptRecord[] = [];
   private writing: Promise<void> | null = null;
   private lastReplayCheck = 0;
-  private queued = new Map<string, Awaited<ReturnType<typeof loadDeliveries>>>();
+  private queued = new Map<string, DeliveryJob[]>();
   private queuedCount = 0;
   private nextClaimAt = 0;
   private lastClaimAt = 0;
   private readonly pollMs: number;
   private readonly concurrency: number;
   private readonly batch: number;
+  private readonly sender: SenderThread | null;
 
   constructor(
     private readonly getDb: () => Promise<Db>,
@@ -45,31 +55,55 @@ export class EmbeddedRunner {
     this.pollMs = opts.pollMs ?? 500;
     this.concurrency = opts.concurrency ?? 64;
     this.batch = opts.batch ?? 128;
+    this.sender = opts.senderThread ? new SenderThread() : null;
   }
 
   start() {
     if (!this.stopped) return;
     this.stopped = false;
-    this.unsubscribe = onDeliveriesScheduled(() => {
-      this.nextClaimAt = Math.min(this.nextClaimAt, this.lastClaimAt + CLAIM_EVERY_MS);
-      this.kick();
-    });
+    this.unsubscribe = [
+      onDeliveriesScheduled(() => {
+        this.nextClaimAt = Math.min(this.nextClaimAt, this.lastClaimAt + CLAIM_EVERY_MS);
+        this.kick();
+      }),
+      acceptHandoffs({ room: () => (this.stopped ? 0 : MAX_QUEUED - this.queuedCount), take: (jobs) => this.take(jobs) }),
+    ];
     void this.loop();
+  }
+
+  /** Queues jobs this process already holds the claims of, and starts what the limits allow. */
+  take(jobs: DeliveryJob[]): boolean {
+    if (this.stopped) return false;
+    this.enqueue(jobs);
+    // After the publisher's reply has gone out, not before.
+    void this.getDb().then((db) => this.dispatch(db));
+    return true;
+  }
+
+  private enqueue(jobs: DeliveryJob[]) {
+    for (const job of jobs) {
+      const q = this.queued.get(job.endpointId);
+      if (q) q.push(job);
+      else this.queued.set(job.endpointId, [job]);
+      this.queuedCount++;
+    }
   }
 
   /** Stops claiming new work and waits for attempts under way to finish. */
   async stop() {
     this.stopped = true;
-    this.unsubscribe?.();
+    for (const off of this.unsubscribe) off();
+    this.unsubscribe = [];
     this.kick();
     if (this.timer) clearTimeout(this.timer);
     await Promise.allSettled([...this.inFlight]);
+    await this.sender?.close();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     const db = await this.getDb();
     await this.flushResults(db);
     // Hand back what was claimed but never started, so another process can take it now.
-    const waiting = [...this.queued.values()].flat().map((r) => r.delivery.id);
+    const waiting = [...this.queued.values()].flat().map((j) => j.deliveryId);
     this.queued.clear();
     this.queuedCount = 0;
     if (waiting.length) await releaseClaims(db, waiting).catch(() => {});
@@ -77,16 +111,6 @@ export class EmbeddedRunner {
 
   kick() {
     this.wake?.();
-  }
-
-  private async endpointLimit(db: Db, endpointId: string): Promise<number> {
-    let limit = this.limits.get(endpointId);
-    if (limit === undefined) {
-      const [e] = await db.select({ n: webhookEndpoints.maxConcurrency }).from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
-      limit = e?.n ?? 10;
-      this.limits.set(endpointId, limit);
-    }
-    return limit;
   }
 
   /** One pass: claim what is due and start as much as the limits allow. Returns how many started. */
@@ -103,40 +127,48 @@ export class EmbeddedRunner {
       const waiting = [...this.queued.keys()];
       const claimed = await claimDueDeliveries(db, this.batch - this.queuedCount, new Date(), waiting);
       // Claims are coalesced: at most one per 20 ms, and after an empty one wait
-      // 100 ms unless new work is announced.
+      // for the poll interval unless new work is announced or a retry we
+      // scheduled falls due (fresh deliveries of this process's publishers
+      // arrive by hand-off, without a claim).
       this.lastClaimAt = Date.now();
-      this.nextClaimAt = this.lastClaimAt + (claimed.length ? CLAIM_EVERY_MS : 100);
-      const loaded = await loadDeliveries(db, claimed.map((c) => c.id));
-      for (const row of loaded) {
-        const q = this.queued.get(row.delivery.endpointId) ?? [];
-        q.push(row);
-        this.queued.set(row.delivery.endpointId, q);
-        this.queuedCount++;
-      }
+      this.nextClaimAt = this.lastClaimAt + (claimed.length ? CLAIM_EVERY_MS : this.pollMs);
+      if (process.env.RUNNER_DEBUG) console.log('claimed', claimed.length, this.queuedCount);
+      this.enqueue(claimed);
     }
     return this.dispatch(db);
   }
 
-  /** Starts queued attempts while the global and per-endpoint limits allow. */
-  private async dispatch(db: Db): Promise<number> {
+  /**
+   * Starts queued attempts while the global and per-endpoint limits allow. A job
+   * that waited so long its claim could lapse before the attempt ends is given
+   * back instead (behind a slow endpoint, say), to be claimed afresh.
+   */
+  private dispatch(db: Db): number {
     let started = 0;
+    const staleBefore = Date.now() - (CLAIM_LOCK_MS - config().WEBHOOK_TIMEOUT_MS - 10_000);
+    const stale: string[] = [];
     for (const [endpointId, q] of this.queued) {
-      const limit = await this.endpointLimit(db, endpointId);
-      while (q.length && this.inFlight.size < this.concurrency && (this.perEndpoint.get(endpointId) ?? 0) < limit) {
-        const row = q.shift()!;
+      while (q.length && q[0].claimedAt < staleBefore) {
+        stale.push(q.shift()!.deliveryId);
         this.queuedCount--;
-        this.launch(db, row);
+      }
+      // The endpoint's current limit, as read with its newest job.
+      const limit = q.length ? (q[q.length - 1].endpoint?.maxConcurrency ?? 1) : 0;
+      while (q.length && this.inFlight.size < this.concurrency && (this.perEndpoint.get(endpointId) ?? 0) < limit) {
+        this.launch(db, q.shift()!);
+        this.queuedCount--;
         started++;
       }
       if (!q.length) this.queued.delete(endpointId);
     }
+    if (stale.length) void releaseClaims(db, stale).catch((err) => console.error("runner: could not release claims:", (err as Error).message));
     return started;
   }
 
-  private launch(db: Db, row: Awaited<ReturnType<typeof loadDeliveries>>[number]) {
-    const endpointId = row.delivery.endpointId;
+  private launch(db: Db, job: DeliveryJob) {
+    const endpointId = job.endpointId;
     this.perEndpoint.set(endpointId, (this.perEndpoint.get(endpointId) ?? 0) + 1);
-    const p = performAttempt(row)
+    const p = performAttempt(job, { send: this.sender?.send })
       .then(async (record) => {
         if ("deadWithoutRequest" in record) await markDeadWithoutRequest(db, record.deliveryId, record.deadWithoutRequest);
         else {
@@ -144,27 +176,33 @@ export class EmbeddedRunner {
           this.scheduleFlush(db);
         }
       })
-      .catch((err) => console.error(`runner: delivery ${row.delivery.id} failed:`, (err as Error).message))
+      .catch((err) => console.error(`runner: delivery ${job.deliveryId} failed:`, (err as Error).message))
       .finally(() => {
         this.perEndpoint.set(endpointId, (this.perEndpoint.get(endpointId) ?? 1) - 1);
         this.inFlight.delete(p);
-        void this.dispatch(db).finally(() => this.kick());
+        this.dispatch(db);
+        this.kick();
       });
     this.inFlight.add(p);
   }
 
   private flushTimer: NodeJS.Timeout | null = null;
 
-  /** Results are written at most every 25 ms (or at once past 64): a few statements per batch. */
+  /**
+   * Results are written at most every 100 ms (or at once past 512), one
+   * statement per batch: on the embedded database a row costs far less in a
+   * big batch than in a small one. A crash loses at most that much record,
+   * and those deliveries are sent again (at least once, same webhook-id).
+   */
   private scheduleFlush(db: Db) {
-    if (this.results.length >= 64) {
+    if (this.results.length >= 512) {
       void this.flushResults(db);
       return;
     }
     this.flushTimer ??= setTimeout(() => {
       this.flushTimer = null;
       void this.flushResults(db);
-    }, 25);
+    }, 100);
   }
 
   /** One writer at a time; whatever piles up meanwhile goes in its next batch. */
@@ -173,6 +211,11 @@ export class EmbeddedRunner {
     if (!this.results.length) return;
     const batch = this.results;
     this.results = [];
+    // A retry due soon (the schedule may say "at once") is claimed when due, not at the next poll.
+    for (const r of batch) {
+      const due = r.outcome.nextAttemptAt?.getTime();
+      if (due !== undefined) this.nextClaimAt = Math.min(this.nextClaimAt, Math.max(due, this.lastClaimAt + CLAIM_EVERY_MS));
+    }
     this.writing = recordOutcomes(db, batch).catch((err) => {
       // The claims lapse and the deliveries are attempted again: at-least-once.
       console.error(`runner: could not record ${batch.length} attempts:`, (err as Error).message);

@@ -7,7 +7,7 @@ const holder = globalThis as unknown as { __porticoRunner?: EmbeddedRunner };
 /** Once per process, and only without Inngest; stopped gracefully on SIGTERM/SIGINT. */
 export async function startJobRunner() {
   if (config().jobs !== "embedded" || holder.__porticoRunner) return;
-  const runner = new EmbeddedRunner(getDb);
+  const runner = new EmbeddedRunner(getDb, { senderThread: config().WEBHOOK_SENDER_THREAD ?? true });
   holder.__porticoRunner = runner;
   runner.start();
   for (const signal of ["SIGTERM", "SIGINT"] as const) {

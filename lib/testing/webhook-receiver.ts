@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type ReceivedRequest = { url: string; headers: IncomingMessage["headers"]; body: string };
-export type ReceiverReply = { status: number; headers?: Record<string, string>; hang?: boolean };
+export type ReceiverReply = { status: number; headers?: Record<string, string>; body?: string; hang?: boolean };
 
 /**
  * A local HTTP receiver for webhook tests: records every request and answers with
@@ -24,7 +24,7 @@ export async function startWebhookReceiver() {
         return;
       }
       res.writeHead(out.status, out.headers ?? {});
-      res.end("ok");
+      res.end(out.body ?? "ok");
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

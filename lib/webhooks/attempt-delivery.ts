@@ -1,11 +1,12 @@
-import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { events, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { config } from "@/lib/config";
+import { jobsJson, parseJobs, rowsOf, type DeliveryJob } from "./delivery-job";
 import { planOutcome } from "./plan-outcome";
 import { prepareRequest } from "./prepare-request";
 import { recordOutcomes, type AttemptRecord } from "./record-outcomes";
-import { sendWebhook } from "./transport/send-webhook";
+import { signedSend, type Sender } from "./transport/signed-send";
 
 export const ATTEMPT_LOCK_MS = 60_000;
 
@@ -15,17 +16,16 @@ export type AttemptOutcome =
   | { kind: "retry"; attempt: number; nextAttemptAt: Date; status: number | null; error: string | null }
   | { kind: "dead"; attempt: number; status: number | null; error: string | null };
 
-type Loaded = { delivery: typeof webhookDeliveries.$inferSelect; endpoint: typeof webhookEndpoints.$inferSelect | null; event: typeof events.$inferSelect | null };
-
-/** Deliveries with their endpoint and event, in one query. */
-export async function loadDeliveries(db: Db, ids: string[]): Promise<Loaded[]> {
+/** Deliveries ready to send, by id, in one query. */
+export async function loadDeliveryJobs(db: Db, ids: string[]): Promise<DeliveryJob[]> {
   if (!ids.length) return [];
-  return db
-    .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints, event: events })
-    .from(webhookDeliveries)
-    .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-    .leftJoin(events, eq(events.id, webhookDeliveries.eventId))
-    .where(inArray(webhookDeliveries.id, ids));
+  const result = await db.execute(sql`
+    select ${jobsJson(true)} as jobs
+    from ${webhookDeliveries} d
+    left join ${webhookEndpoints} ep on ep.id = d.endpoint_id
+    left join ${events} ev on ev.id = d.event_id
+    where d.id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`);
+  return parseJobs(rowsOf<{ jobs: string }>(result)[0].jobs);
 }
 
 /** Takes the delivery for one attempt, unless another worker holds it or it is finished. */
@@ -44,26 +44,37 @@ async function claim(db: Db, deliveryId: string, now: Date) {
   return row;
 }
 
+export type AttemptResult = AttemptRecord | { deadWithoutRequest: string; deliveryId: string };
+
 /**
  * Performs one attempt of a claimed delivery and returns what to record, or a
  * dead-letter record without a request when the endpoint or event is gone.
  * Signs the exact bytes, POSTs them (no redirects, private addresses refused at
  * connect time), and plans the next step from the result.
  */
-export async function performAttempt(loaded: Loaded, opts: { now?: Date; timeoutMs?: number } = {}): Promise<AttemptRecord | { deadWithoutRequest: string; deliveryId: string }> {
+export async function performAttempt(job: DeliveryJob, opts: { now?: Date; timeoutMs?: number; send?: Sender } = {}): Promise<AttemptResult> {
   const c = config();
   const now = opts.now ?? new Date();
-  const { delivery, endpoint, event } = loaded;
+  const { endpoint, event } = job;
   if (!endpoint || endpoint.status !== "enabled" || !event) {
     const reason = !endpoint ? "endpoint deleted" : !event ? "event missing" : `endpoint disabled${endpoint.disabledReason ? `: ${endpoint.disabledReason}` : ""}`;
-    return { deadWithoutRequest: reason, deliveryId: delivery.id };
+    return { deadWithoutRequest: reason, deliveryId: job.deliveryId };
   }
-  const { body, headers } = prepareRequest(endpoint, event, now);
-  const result = await sendWebhook({ url: endpoint.url, headers, body, allowPrivate: c.WEBHOOK_ALLOW_PRIVATE_URLS, timeoutMs: opts.timeoutMs ?? c.WEBHOOK_TIMEOUT_MS });
+  const { body, secrets } = prepareRequest(endpoint, event, now);
+  const send = opts.send ?? signedSend;
+  const { requestHeaders: headers, result } = await send({
+    url: endpoint.url,
+    body,
+    msgId: event.id,
+    timestamp: now.getTime(),
+    secrets,
+    allowPrivate: c.WEBHOOK_ALLOW_PRIVATE_URLS,
+    timeoutMs: opts.timeoutMs ?? c.WEBHOOK_TIMEOUT_MS,
+  });
   const finishedAt = new Date();
-  const attempt = delivery.attempts + 1;
+  const attempt = job.attempts + 1;
   const outcome = planOutcome({ attempt, result, finishedAt, delays: c.WEBHOOK_RETRY_DELAYS, maxAttempts: c.WEBHOOK_MAX_RETRIES });
-  return { deliveryId: delivery.id, endpointId: endpoint.id, attempt, startedAt: now, finishedAt, requestHeaders: headers, requestBody: body, result, outcome };
+  return { deliveryId: job.deliveryId, endpointId: endpoint.id, attempt, startedAt: now, finishedAt, requestHeaders: headers, result, outcome };
 }
 
 export async function markDeadWithoutRequest(db: Db, deliveryId: string, reason: string) {
@@ -87,13 +98,13 @@ export function toAttemptOutcome(r: AttemptRecord): AttemptOutcome {
 export async function attemptDelivery(db: Db, deliveryId: string, opts: { now?: Date; preclaimed?: boolean; timeoutMs?: number } = {}): Promise<AttemptOutcome> {
   const now = opts.now ?? new Date();
   if (!opts.preclaimed && !(await claim(db, deliveryId, now))) return { kind: "skipped", reason: "finished, missing, or held by another worker" };
-  const [loaded] = await loadDeliveries(db, [deliveryId]);
-  if (!loaded) return { kind: "skipped", reason: "missing" };
-  if (loaded.delivery.status === "succeeded" || loaded.delivery.status === "dead") return { kind: "skipped", reason: loaded.delivery.status };
-  const record = await performAttempt(loaded, { now, timeoutMs: opts.timeoutMs });
+  const [job] = await loadDeliveryJobs(db, [deliveryId]);
+  if (!job) return { kind: "skipped", reason: "missing" };
+  if (job.status === "succeeded" || job.status === "dead") return { kind: "skipped", reason: job.status };
+  const record = await performAttempt(job, { now, timeoutMs: opts.timeoutMs });
   if ("deadWithoutRequest" in record) {
     await markDeadWithoutRequest(db, deliveryId, record.deadWithoutRequest);
-    return { kind: "dead", attempt: loaded.delivery.attempts, status: null, error: record.deadWithoutRequest };
+    return { kind: "dead", attempt: job.attempts, status: null, error: record.deadWithoutRequest };
   }
   await recordOutcomes(db, [record]);
   return toAttemptOutcome(record);

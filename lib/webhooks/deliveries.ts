@@ -1,12 +1,13 @@
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { webhookAttempts, webhookDeliveries } from "@/db/schema";
+import { events, webhookAttempts, webhookDeliveries } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
 import { NotFound } from "@/lib/errors";
 import { isUuid } from "@/lib/db/errors";
 import { notifyDeliveriesScheduled } from "@/lib/jobs/notify";
 import { afterCursor, cursorOrder, toPage } from "@/lib/pagination/cursor";
 import type { Delivery, ListDeliveriesQuery } from "./schemas";
+import { webhookBody } from "./webhook-body";
 
 // The delivery log: list with filters, one delivery with its attempts, manual retry.
 
@@ -71,12 +72,18 @@ async function deliveryRow(db: Db, principal: Principal, id: string) {
 export async function getDelivery(db: Db, principal: Principal, id: string): Promise<Delivery> {
   const row = await deliveryRow(db, principal, id);
   const attempts = await db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, id)).orderBy(asc(webhookAttempts.attemptNumber));
+  // Attempts send the event's body (the same bytes every time); it is rebuilt here, not stored per attempt.
+  let eventBody: string | null = null;
+  if (attempts.some((a) => a.requestBody === null)) {
+    const [event] = await db.select().from(events).where(eq(events.id, row.eventId));
+    eventBody = event ? webhookBody(event) : null;
+  }
   return {
     ...toDelivery(row),
     attemptsLog: attempts.map((a) => ({
       attemptNumber: a.attemptNumber,
       requestHeaders: a.requestHeaders,
-      requestBody: a.requestBody,
+      requestBody: a.requestBody ?? eventBody ?? "",
       responseStatus: a.responseStatus,
       responseHeaders: a.responseHeaders,
       responseBody: a.responseBody,

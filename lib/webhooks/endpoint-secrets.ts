@@ -2,7 +2,10 @@ import type { webhookEndpoints } from "@/db/schema";
 import { unseal } from "@/lib/crypto/secret-box";
 
 /** The secrets to sign with now: the current one, plus the previous one while a rotation's overlap lasts. */
-export function signingSecrets(e: typeof webhookEndpoints.$inferSelect, now = new Date()): string[] {
+export function signingSecrets(
+  e: Pick<typeof webhookEndpoints.$inferSelect, "secretCiphertext" | "previousSecretCiphertext" | "previousSecretExpiresAt">,
+  now = new Date(),
+): string[] {
   const secrets = [unseal(e.secretCiphertext)];
   if (e.previousSecretCiphertext && e.previousSecretExpiresAt && e.previousSecretExpiresAt > now) {
     secrets.push(unseal(e.previousSecretCiphertext));

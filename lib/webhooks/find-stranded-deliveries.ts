@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { webhookDeliveries } from "@/db/schema";
 
@@ -10,7 +10,8 @@ export async function findStrandedDeliveries(db: Db, now = new Date(), limit = 5
     .from(webhookDeliveries)
     .where(
       and(
-        inArray(webhookDeliveries.status, ["pending", "failed"]),
+        // Spelled as in the partial claim index, so the planner can use it.
+        sql`${webhookDeliveries.status} in ('pending', 'failed')`,
         lte(webhookDeliveries.nextAttemptAt, overdue),
         or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now)),
       ),

@@ -1,12 +1,11 @@
-import type { events, webhookEndpoints } from "@/db/schema";
+import type { BodyEvent, SendingEndpoint } from "./delivery-job";
 import { signingSecrets } from "./endpoint-secrets";
-import { signPayload } from "./transport/sign";
 import { webhookBody } from "./webhook-body";
 
 // Unsealing a secret costs an AES-GCM decryption; busy endpoints reuse the result.
 const secretCache = new Map<string, string[]>();
 
-function secretsFor(e: typeof webhookEndpoints.$inferSelect, now: Date): string[] {
+function secretsFor(e: SendingEndpoint, now: Date): string[] {
   const rotating = !!e.previousSecretExpiresAt && e.previousSecretExpiresAt > now;
   const k = `${e.id}|${e.secretCiphertext}|${rotating ? e.previousSecretCiphertext : ""}`;
   let s = secretCache.get(k);
@@ -18,10 +17,9 @@ function secretsFor(e: typeof webhookEndpoints.$inferSelect, now: Date): string[
   return s;
 }
 
-/** The exact bytes and headers of one attempt: body from the stored event, signatures with every live secret. */
 // A fan-out sends one event to many endpoints in the same batch: serialise it once.
 const bodies = new Map<string, string>();
-function bodyOf(event: typeof events.$inferSelect): string {
+function bodyOf(event: BodyEvent): string {
   let b = bodies.get(event.id);
   if (b === undefined) {
     if (bodies.size > 2_000) bodies.clear();
@@ -31,8 +29,7 @@ function bodyOf(event: typeof events.$inferSelect): string {
   return b;
 }
 
-export function prepareRequest(endpoint: typeof webhookEndpoints.$inferSelect, event: typeof events.$inferSelect, now: Date) {
-  const body = bodyOf(event);
-  const headers = { "content-type": "application/json", ...signPayload({ secrets: secretsFor(endpoint, now), msgId: event.id, timestamp: now, body }) };
-  return { body, headers };
+/** What one attempt signs and sends: the body built from the stored event, and every live secret. */
+export function prepareRequest(endpoint: SendingEndpoint, event: BodyEvent, now: Date): { body: string; secrets: string[] } {
+  return { body: bodyOf(event), secrets: secretsFor(endpoint, now) };
 }

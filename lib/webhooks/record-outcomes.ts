@@ -12,7 +12,6 @@ export type AttemptRecord = {
   startedAt: Date;
   finishedAt: Date;
   requestHeaders: Record<string, string>;
-  requestBody: string;
   result: SendResult;
   outcome: PlannedOutcome;
 };
@@ -20,44 +19,57 @@ export type AttemptRecord = {
 const ts = (d: Date | null) => (d ? d.toISOString() : null);
 const recentSuccess = new Map<string, number>();
 
+// Postgres text cannot hold U+0000; a receiver could answer with it, and one
+// such body must not make a whole batch fail to record.
+const storable = (s: string | null) => (s === null ? null : s.includes("\u0000") ? s.replaceAll("\u0000", "\uFFFD") : s);
+
 /**
- * Writes many attempts at once: one insert of attempt rows, one update of their
- * deliveries, and one update per endpoint outcome. The embedded runner batches
- * here so the database is not the bottleneck of delivery throughput.
+ * Writes many attempts at once, in ONE statement (so atomically): the attempt
+ * rows are inserted and their deliveries updated from a single JSON parameter.
+ * The embedded runner batches here so the database is not the bottleneck of
+ * delivery throughput; one parameter instead of a dozen per row also keeps
+ * the statement cheap to bind on the embedded database.
  */
 export async function recordOutcomes(db: Db, records: AttemptRecord[]) {
   if (!records.length) return;
-  await db.transaction(async (tx) => {
-    await tx.insert(webhookAttempts).values(
-      records.map((r) => ({
-        deliveryId: r.deliveryId,
-        attemptNumber: r.attempt,
-        requestHeaders: r.requestHeaders,
-        requestBody: r.requestBody,
-        responseStatus: r.result.status,
-        responseHeaders: r.result.headers,
-        responseBody: r.result.body,
-        error: r.result.error,
-        durationMs: Math.round(r.result.durationMs),
-        startedAt: r.startedAt,
-        finishedAt: r.finishedAt,
-      })),
-    );
-    const values = sql.join(
-      records.map(
-        (r) =>
-          sql`(${r.deliveryId}::uuid, ${r.outcome.status}::webhook_delivery_status, ${r.attempt}::int, ${ts(r.outcome.nextAttemptAt)}::timestamptz, ${ts(r.startedAt)}::timestamptz, ${r.result.status}::int, ${r.outcome.status === "succeeded" ? null : r.result.error}::text, ${r.outcome.status === "succeeded" ? ts(r.finishedAt) : null}::timestamptz)`,
-      ),
-      sql`, `,
-    );
-    await tx.execute(sql`
-      update ${webhookDeliveries} as d set
-        status = v.status, attempts = v.attempts, next_attempt_at = v.next_at, last_attempt_at = v.last_at,
-        last_response_status = v.code, last_error = v.err, succeeded_at = coalesce(v.ok_at, d.succeeded_at),
-        locked_until = null, updated_at = now()
-      from (values ${values}) as v(id, status, attempts, next_at, last_at, code, err, ok_at)
-      where d.id = v.id`);
-  });
+  const rows = records.map((r) => ({
+    delivery_id: r.deliveryId,
+    attempt_number: r.attempt,
+    request_headers: r.requestHeaders,
+    // The body is the event's (see webhookAttempts.requestBody): not stored again per attempt.
+    request_body: null,
+    response_status: r.result.status,
+    response_headers: r.result.headers,
+    response_body: storable(r.result.body),
+    error: storable(r.result.error),
+    duration_ms: Math.round(r.result.durationMs),
+    started_at: r.startedAt.toISOString(),
+    finished_at: r.finishedAt.toISOString(),
+    status: r.outcome.status,
+    next_at: ts(r.outcome.nextAttemptAt),
+  }));
+  await db.execute(sql`
+    with v as materialized (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+        delivery_id uuid, attempt_number int, request_headers jsonb, request_body text, response_status int,
+        response_headers jsonb, response_body text, error text, duration_ms int, started_at timestamptz,
+        finished_at timestamptz, status webhook_delivery_status, next_at timestamptz)
+    ), attempts as (
+      insert into ${webhookAttempts} (delivery_id, attempt_number, request_headers, request_body, response_status,
+        response_headers, response_body, error, duration_ms, started_at, finished_at)
+      select delivery_id, attempt_number, request_headers, request_body, response_status,
+        response_headers, response_body, error, duration_ms, started_at, finished_at from v
+      -- Recorded already (an attempt repeated after its claim lapsed): keep the first record.
+      on conflict (delivery_id, attempt_number) do nothing
+    )
+    update ${webhookDeliveries} as d set
+      status = v.status, attempts = v.attempt_number, next_attempt_at = v.next_at, last_attempt_at = v.started_at,
+      last_response_status = v.response_status,
+      last_error = case when v.status = 'succeeded' then null else v.error end,
+      succeeded_at = case when v.status = 'succeeded' then v.finished_at else d.succeeded_at end,
+      locked_until = null, updated_at = now()
+    from v
+    where d.id = v.delivery_id`);
 
   // Endpoint health, after the deliveries are safe.
   const now = new Date();

@@ -1,0 +1,144 @@
+import { eq } from "drizzle-orm";
+import { Webhook } from "standardwebhooks";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as deliveryRoute from "@/app/api/v1/webhooks/deliveries/[id]/route";
+import * as endpointsRoute from "@/app/api/v1/webhooks/endpoints/route";
+import * as eventsRoute from "@/app/api/v1/events/route";
+import * as secretRoute from "@/app/api/v1/webhooks/endpoints/[id]/secret/route";
+import { webhookAttempts, webhookDeliveries } from "@/db/schema";
+import { callRoute } from "@/lib/testing/call-route";
+import { createPartnerWithMember, sessionCookie } from "@/lib/testing/fixtures";
+import { useTestDb } from "@/lib/testing/test-db";
+import { startWebhookReceiver, waitUntil } from "@/lib/testing/webhook-receiver";
+import { EmbeddedRunner } from "./embedded-runner";
+import { localTaker } from "./notify";
+
+// The embedded runner's hand-off from publishers in the same process, its
+// sender thread, and the safety nets around them, against a real receiver.
+
+const db = useTestDb();
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let runner: EmbeddedRunner | null = null;
+
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+});
+afterAll(() => receiver.close());
+afterEach(async () => {
+  await runner?.stop();
+  runner = null;
+  receiver.setReply(() => ({ status: 200 }));
+});
+
+const lead = { leadId: "0b7c6f1e-6a2b-4d0b-9a51-3c2f8e1d4a10", source: "web", lineOfBusiness: "auto", contact: { name: "Dana" }, createdAt: "2026-11-01T09:30:00.000Z" };
+
+async function partnerWithEndpoint(path: string) {
+  const { user } = await createPartnerWithMember(db());
+  const cookie = await sessionCookie(user.id);
+  const created = await callRoute(endpointsRoute.POST, { path: "/api/v1/webhooks/endpoints", cookie, body: { url: `${receiver.base}${path}`, eventTypes: ["lead.*"] } });
+  expect(created.status, created.text).toBe(201);
+  return { cookie, endpoint: created.body as { id: string; secret: string } };
+}
+
+async function publish(cookie: string) {
+  const res = await callRoute(eventsRoute.POST, { path: "/api/v1/events", cookie, body: { type: "lead.created", data: lead } });
+  expect(res.status, res.text).toBe(202);
+  const [delivery] = await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, res.body.id));
+  return { eventId: res.body.id as string, delivery };
+}
+
+/** A runner that only claims at start and then once a minute: anything it sends sooner came by hand-off. */
+function startRunner(opts: { senderThread?: boolean } = {}) {
+  runner = new EmbeddedRunner(async () => db(), { pollMs: 60_000, ...opts });
+  runner.start();
+  return runner;
+}
+
+describe("hand-off from the publisher to the runner of the same process", () => {
+  it("creates the deliveries already claimed and sends them without waiting for a claim", async () => {
+    const { cookie } = await partnerWithEndpoint("/handoff");
+    startRunner();
+    await waitUntil(() => localTaker() !== null);
+    const { delivery } = await publish(cookie);
+    expect(delivery.lockedUntil, "created claimed by this process").not.toBeNull();
+    expect(await waitUntil(() => receiver.to("/handoff").length === 1, 5000)).toBe(true);
+    expect(await waitUntil(async () => (await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery.id)))[0].status === "succeeded", 5000)).toBe(true);
+    const [after] = await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery.id));
+    expect(after.lockedUntil).toBeNull();
+  });
+
+  it("without a runner in the process, leaves the deliveries unclaimed for any worker", async () => {
+    const { cookie } = await partnerWithEndpoint("/no-runner");
+    startRunner();
+    await runner!.stop();
+    expect(localTaker()).toBeNull();
+    const { delivery } = await publish(cookie);
+    expect(delivery.lockedUntil).toBeNull();
+    expect(delivery.status).toBe("pending");
+  });
+
+  it("gives back a job that waited so long its claim could lapse, instead of sending it", async () => {
+    const { cookie } = await partnerWithEndpoint("/stale");
+    const r = startRunner();
+    await waitUntil(() => localTaker() !== null);
+    await r.stop();
+    // Created claimed (as a hand-off would), then queued as if taken 2 minutes ago.
+    const { delivery } = await publish(cookie);
+    await db().update(webhookDeliveries).set({ lockedUntil: new Date(Date.now() + 60_000) }).where(eq(webhookDeliveries.id, delivery.id));
+    const stale = new EmbeddedRunner(async () => db(), { pollMs: 60_000 });
+    runner = stale;
+    stale.start();
+    const [job] = await (await import("@/lib/webhooks/attempt-delivery")).loadDeliveryJobs(db(), [delivery.id]);
+    expect(stale.take([{ ...job, claimedAt: Date.now() - 120_000 }])).toBe(true);
+    expect(await waitUntil(async () => (await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery.id)))[0].lockedUntil === null, 3000)).toBe(true);
+    expect(receiver.to("/stale")).toHaveLength(0);
+  });
+});
+
+describe("the sender thread", () => {
+  it("signs and sends off the main thread: the receiver verifies the signature with the endpoint's secret", async () => {
+    const { cookie, endpoint } = await partnerWithEndpoint("/thread");
+    startRunner({ senderThread: true });
+    await waitUntil(() => localTaker() !== null);
+    const { eventId } = await publish(cookie);
+    expect(await waitUntil(() => receiver.to("/thread").length === 1, 10_000)).toBe(true);
+    const got = receiver.to("/thread")[0];
+    const { secret } = (await callRoute(secretRoute.GET, { path: `/api/v1/webhooks/endpoints/${endpoint.id}/secret`, params: { id: endpoint.id }, cookie })).body;
+    const payload = new Webhook(secret).verify(got.body, {
+      "webhook-id": String(got.headers["webhook-id"]),
+      "webhook-timestamp": String(got.headers["webhook-timestamp"]),
+      "webhook-signature": String(got.headers["webhook-signature"]),
+    }) as { id: string; data: unknown };
+    expect(payload.id).toBe(eventId);
+    expect(payload.data).toEqual(lead);
+  });
+});
+
+describe("recording attempts", () => {
+  it("records a response body holding NUL bytes (which Postgres text refuses) without losing the batch", async () => {
+    const { cookie } = await partnerWithEndpoint("/nul");
+    receiver.setReply(() => ({ status: 200, body: "before\u0000after" }));
+    startRunner();
+    await waitUntil(() => localTaker() !== null);
+    const { delivery } = await publish(cookie);
+    expect(await waitUntil(async () => (await db().select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, delivery.id))).length === 1, 5000)).toBe(true);
+    const [attempt] = await db().select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, delivery.id));
+    expect(attempt.responseBody).toBe("before\uFFFDafter");
+    const [after] = await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery.id));
+    expect(after.status).toBe("succeeded");
+  });
+
+  it("shows each attempt's request body as sent, rebuilt from the event rather than stored per attempt", async () => {
+    const { cookie } = await partnerWithEndpoint("/body");
+    startRunner();
+    await waitUntil(() => localTaker() !== null);
+    const { delivery } = await publish(cookie);
+    expect(await waitUntil(() => receiver.to("/body").length === 1, 5000)).toBe(true);
+    expect(await waitUntil(async () => (await db().select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, delivery.id))).length === 1, 5000)).toBe(true);
+    const [stored] = await db().select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, delivery.id));
+    expect(stored.requestBody).toBeNull();
+    const detail = await callRoute(deliveryRoute.GET, { path: `/api/v1/webhooks/deliveries/${delivery.id}`, params: { id: delivery.id }, cookie });
+    expect(detail.status, detail.text).toBe(200);
+    expect(detail.body.attemptsLog[0].requestBody).toBe(receiver.to("/body")[0].body);
+  });
+});
