@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { events, integrations, webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { jobsJson, parseJobs, rowsOf, type DeliveryJob } from "@/lib/webhooks/delivery-job";
+import { rowsOf } from "@/lib/db/rows";
+import { jobsJson, parseJobs, type DeliveryJob } from "@/lib/webhooks/delivery-job";
 import { matchingPatterns } from "./match-patterns";
 
 /**

@@ -3,7 +3,7 @@ import { config } from "@/lib/config";
 import { markDeadWithoutRequest, performAttempt } from "@/lib/webhooks/attempt-delivery";
 import type { DeliveryJob } from "@/lib/webhooks/delivery-job";
 import { recordOutcomes, type AttemptRecord } from "@/lib/webhooks/record-outcomes";
-import { SenderThread } from "@/lib/webhooks/transport/sender-pool";
+import { SenderThread } from "@/lib/webhooks/transport/sender-thread";
 import { processReplayJobs } from "@/lib/webhooks/replay-events";
 import { CLAIM_LOCK_MS, claimDueDeliveries, releaseClaims } from "./claim-due-deliveries";
 import { acceptHandoffs, onDeliveriesScheduled } from "./notify";
@@ -24,7 +24,7 @@ export type RunnerOptions = {
   pollMs?: number;
   concurrency?: number;
   batch?: number;
-  /** Sign and send on a worker thread (see sender-pool.ts) instead of this one. */
+  /** Sign and send on a worker thread (see transport/sender-thread.ts) instead of this one. */
   senderThread?: boolean;
 };
 
@@ -75,7 +75,6 @@ export class EmbeddedRunner {
   take(jobs: DeliveryJob[]): boolean {
     if (this.stopped) return false;
     this.enqueue(jobs);
-    // After the publisher's reply has gone out, not before.
     void this.getDb().then((db) => this.dispatch(db));
     return true;
   }
@@ -132,7 +131,6 @@ export class EmbeddedRunner {
       // arrive by hand-off, without a claim).
       this.lastClaimAt = Date.now();
       this.nextClaimAt = this.lastClaimAt + (claimed.length ? CLAIM_EVERY_MS : this.pollMs);
-      if (process.env.RUNNER_DEBUG) console.log('claimed', claimed.length, this.queuedCount);
       this.enqueue(claimed);
     }
     return this.dispatch(db);

@@ -85,8 +85,3 @@ export function parseJobs(json: string, event?: BodyEvent, claimedAt = Date.now(
     claimedAt,
   }));
 }
-
-/** Rows of a raw `execute` on either driver. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}

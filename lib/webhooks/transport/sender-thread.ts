@@ -1,31 +1,82 @@
-import { parentPort } from "node:worker_threads";
-import { signedSend, type SignedSend, type SignedSendResult } from "./signed-send";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Sender, SignedSend, SignedSendResult } from "./signed-send";
 
-// Entry of a sender thread (see sender-pool.ts): signs and sends the attempts
-// it is given and posts the results back, many per message.
+// Sending off the main thread. The embedded runner shares its thread with the
+// web server and, on PGlite, with the database itself; signing and HTTP for
+// thousands of attempts a second then compete with both. A sender thread does
+// that work on another core, fed and answered in batches (one message per
+// synchronous run of the runner, not one per attempt).
 
-const port = parentPort;
-if (!port) throw new Error("sender-thread runs as a worker thread");
+type Pending = { resolve: (r: SignedSendResult) => void; task: SignedSend };
 
-let done: { id: number; out: SignedSendResult }[] = [];
-let flushing = false;
+export class SenderThread {
+  private worker: Worker | null = null;
+  private pending = new Map<number, Pending>();
+  private outbox: { id: number; task: SignedSend }[] = [];
+  private nextId = 1;
+  private flushing = false;
 
-function flush() {
-  flushing = false;
-  const batch = done;
-  done = [];
-  port!.postMessage(batch);
-}
-
-port.on("message", (batch: { id: number; task: SignedSend }[]) => {
-  for (const { id, task } of batch) {
-    // signedSend never rejects: every failure is a SendResult.
-    void signedSend(task).then((out) => {
-      done.push({ id, out });
-      if (!flushing) {
-        flushing = true;
-        setImmediate(flush);
+  /** Same contract as signedSend: never rejects; a dead thread is a failed attempt, retried later. */
+  readonly send: Sender = (task) =>
+    new Promise((resolve) => {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve, task });
+      this.outbox.push({ id, task });
+      if (!this.flushing) {
+        this.flushing = true;
+        // A microtask, not setImmediate: database calls on PGlite chain
+        // microtasks for a long time, and a send must not wait for them all.
+        queueMicrotask(() => this.flush());
       }
     });
+
+  private flush() {
+    this.flushing = false;
+    const batch = this.outbox;
+    this.outbox = [];
+    if (batch.length) this.thread().postMessage(batch);
   }
-});
+
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    // Under Next the thread's entry is bundled (Turbopack recognises this
+    // `new URL` form). Run from TypeScript sources (tests, tsx scripts), the
+    // thread loads it through tsx.
+    const worker = !process.env.NEXT_RUNTIME
+      ? new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(fileURLToPath(new URL("./sender-thread-entry.ts", import.meta.url)))});`, {
+          eval: true,
+          name: "portico-webhook-sender",
+        })
+      : new Worker(new URL("./sender-thread-entry.ts", import.meta.url), { name: "portico-webhook-sender" });
+    worker.unref();
+    worker.on("message", (batch: { id: number; out: SignedSendResult }[]) => {
+      for (const { id, out } of batch) {
+        const p = this.pending.get(id);
+        this.pending.delete(id);
+        p?.resolve(out);
+      }
+    });
+    const fail = (reason: string) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      for (const [id, p] of this.pending) {
+        this.pending.delete(id);
+        p.resolve({
+          requestHeaders: {},
+          result: { status: null, headers: {}, body: "", durationMs: 0, error: `sender thread ${reason}`, retryAfterSeconds: null },
+        });
+      }
+    };
+    worker.on("error", (err) => fail(`failed: ${err.message}`));
+    worker.on("exit", (code) => fail(`exited (${code})`));
+    this.worker = worker;
+    return worker;
+  }
+
+  async close() {
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
+}
