@@ -5,7 +5,8 @@ import { oauthAuthorizationCodes, oauthClients, oauthTokens, partners } from "@/
 import type { TokenResponse } from "./client-credentials";
 import { grantedScopes } from "./client-credentials";
 import { findCoveringConsent, rememberConsent } from "./consent";
-import { OAuthError, type AuthenticatedClient } from "./oauth-http";
+import type { AuthenticatedClient } from "./authenticate-client";
+import { OAuthError } from "./oauth-error";
 import { issueTokenPair, newFamilyId } from "./refresh";
 import { forgetTokens } from "./token-cache";
 import { hashSecret } from "./token-format";

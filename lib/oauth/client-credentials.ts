@@ -2,7 +2,8 @@ import type { Db } from "@/db";
 import { oauthTokens } from "@/db/schema";
 import { hasScope, isValidScope } from "@/lib/auth/scopes";
 import { config } from "@/lib/config";
-import { OAuthError, type AuthenticatedClient } from "./oauth-http";
+import type { AuthenticatedClient } from "./authenticate-client";
+import { OAuthError } from "./oauth-error";
 import { generateAccessToken, hashSecret } from "./token-format";
 
 export type TokenResponse = { access_token: string; token_type: "Bearer"; expires_in: number; scope: string; refresh_token?: string };

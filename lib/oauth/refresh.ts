@@ -5,7 +5,8 @@ import { oauthTokens } from "@/db/schema";
 import { hasScope } from "@/lib/auth/scopes";
 import { config } from "@/lib/config";
 import type { TokenResponse } from "./client-credentials";
-import { OAuthError, type AuthenticatedClient } from "./oauth-http";
+import type { AuthenticatedClient } from "./authenticate-client";
+import { OAuthError } from "./oauth-error";
 import { forgetTokens } from "./token-cache";
 import { generateAccessToken, hashSecret } from "./token-format";
 

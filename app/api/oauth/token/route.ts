@@ -1,4 +1,9 @@
-import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
+import { getDb } from "@/db";
+import { oauthEndpoint, oauthJson, readClientRequest } from "@/lib/http/oauth-endpoint";
+import { exchangeToken } from "@/lib/oauth/exchange-token";
 
 // RFC 6749 token endpoint: form-encoded, not the /api/v1 JSON pipeline.
-export const POST = handleTokenRequest;
+export const POST = oauthEndpoint(async (req) => {
+  const { presented } = await readClientRequest(req);
+  return oauthJson(await exchangeToken(await getDb(), presented));
+});
