@@ -9,7 +9,7 @@ import { webhookAttempts, webhookDeliveries } from "@/db/schema";
 import { callRoute } from "@/lib/testing/call-route";
 import { createPartnerWithMember, sessionCookie } from "@/lib/testing/fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
-import { startWebhookReceiver, waitUntil } from "@/lib/testing/webhook-receiver";
+import { signatureHeaders, startWebhookReceiver, waitUntil } from "@/lib/testing/webhook-receiver";
 import { EmbeddedRunner } from "./embedded-runner";
 import { localTaker } from "./notify";
 
@@ -104,11 +104,7 @@ describe("the sender thread", () => {
     expect(await waitUntil(() => receiver.to("/thread").length === 1, 10_000)).toBe(true);
     const got = receiver.to("/thread")[0];
     const { secret } = (await callRoute(secretRoute.GET, { path: `/api/v1/webhooks/endpoints/${endpoint.id}/secret`, params: { id: endpoint.id }, cookie })).body;
-    const payload = new Webhook(secret).verify(got.body, {
-      "webhook-id": String(got.headers["webhook-id"]),
-      "webhook-timestamp": String(got.headers["webhook-timestamp"]),
-      "webhook-signature": String(got.headers["webhook-signature"]),
-    }) as { id: string; data: unknown };
+    const payload = new Webhook(secret).verify(got.body, signatureHeaders(got.headers)) as { id: string; data: unknown };
     expect(payload.id).toBe(eventId);
     expect(payload.data).toEqual(lead);
   });

@@ -55,3 +55,12 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, ms = 30
   }
   return check();
 }
+
+/** The Standard Webhooks headers of a received request, as `Webhook.verify` takes them. */
+export function signatureHeaders(h: IncomingMessage["headers"]) {
+  return {
+    "webhook-id": String(h["webhook-id"]),
+    "webhook-timestamp": String(h["webhook-timestamp"]),
+    "webhook-signature": String(h["webhook-signature"]),
+  };
+}

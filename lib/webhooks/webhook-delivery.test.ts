@@ -11,6 +11,7 @@ import { EmbeddedRunner } from "@/lib/jobs/embedded-runner";
 import { callRoute } from "@/lib/testing/call-route";
 import { createPartnerWithMember, createUser, sessionCookie } from "@/lib/testing/fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
+import { signatureHeaders } from "@/lib/testing/webhook-receiver";
 import { attemptDelivery } from "./attempt-delivery";
 
 const db = useTestDb();
@@ -69,11 +70,7 @@ describe("webhook delivery, end to end through the embedded runner", () => {
     const got = received.at(-1)!;
     expect(got.headers["webhook-id"]).toBe(published.body.id);
     const { secret } = (await callRoute(secretRoute.GET, { path: `/api/v1/webhooks/endpoints/${endpoint.id}/secret`, params: { id: endpoint.id }, cookie })).body;
-    const payload = new Webhook(secret).verify(got.body, {
-      "webhook-id": String(got.headers["webhook-id"]),
-      "webhook-timestamp": String(got.headers["webhook-timestamp"]),
-      "webhook-signature": String(got.headers["webhook-signature"]),
-    }) as { type: string; data: unknown };
+    const payload = new Webhook(secret).verify(got.body, signatureHeaders(got.headers)) as { type: string; data: unknown };
     expect(payload.type).toBe("lead.created");
     expect(payload.data).toEqual(lead);
     const [d] = await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, published.body.id));

@@ -16,7 +16,7 @@ import { EmbeddedRunner } from "@/lib/jobs/embedded-runner";
 import { callRoute } from "@/lib/testing/call-route";
 import { createAccountWithMember, createPartnerWithMember, createUser, sessionCookie } from "@/lib/testing/fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
-import { startWebhookReceiver, type ReceiverReply } from "@/lib/testing/webhook-receiver";
+import { signatureHeaders, startWebhookReceiver, type ReceiverReply } from "@/lib/testing/webhook-receiver";
 import { attemptDelivery } from "./attempt-delivery";
 
 const db = useTestDb();
@@ -76,13 +76,6 @@ async function publish(body: Record<string, unknown>, headers?: Record<string, s
 const deliveriesOf = (eventId: string) => db().select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, eventId));
 const deliveryById = async (id: string) => (await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)))[0];
 
-function signatureHeaders(h: Record<string, string | string[] | undefined>) {
-  return {
-    "webhook-id": String(h["webhook-id"]),
-    "webhook-timestamp": String(h["webhook-timestamp"]),
-    "webhook-signature": String(h["webhook-signature"]),
-  };
-}
 
 describe("webhooks: delivery behaviour", () => {
   it("during a secret rotation signs with both secrets, and each verifies on its own", async () => {
