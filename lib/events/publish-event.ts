@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, is } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import { events, webhookDeliveries } from "@/db/schema";
 import { isAdmin, principalKey, type Principal } from "@/lib/auth/principal";
@@ -36,7 +37,8 @@ export async function publishEvent(db: Db, principal: Principal | null, input: P
   try {
     // With the embedded runner in this process, the deliveries are created
     // claimed and handed to it: no claim and no read before the first attempt.
-    const taker = localTaker();
+    // Never from inside a caller's transaction: the rows could still roll back.
+    const taker = is(db, PgTransaction) ? null : localTaker();
     const result = await insertEventWithDeliveries(
       db,
       { type: input.type, data: input.data, accountId: input.accountId ?? null, partnerId: target.partnerId ?? null, createdBy, idempotencyKey: opts.idempotencyKey ?? null },

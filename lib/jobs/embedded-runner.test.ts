@@ -5,7 +5,9 @@ import * as deliveryRoute from "@/app/api/v1/webhooks/deliveries/[id]/route";
 import * as endpointsRoute from "@/app/api/v1/webhooks/endpoints/route";
 import * as eventsRoute from "@/app/api/v1/events/route";
 import * as secretRoute from "@/app/api/v1/webhooks/endpoints/[id]/secret/route";
+import type { Db } from "@/db";
 import { webhookAttempts, webhookDeliveries } from "@/db/schema";
+import { publishEvent } from "@/lib/events/publish-event";
 import { callRoute } from "@/lib/testing/call-route";
 import { createPartnerWithMember, sessionCookie } from "@/lib/testing/fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
@@ -33,11 +35,11 @@ afterEach(async () => {
 const lead = { leadId: "0b7c6f1e-6a2b-4d0b-9a51-3c2f8e1d4a10", source: "web", lineOfBusiness: "auto", contact: { name: "Dana" }, createdAt: "2026-11-01T09:30:00.000Z" };
 
 async function partnerWithEndpoint(path: string) {
-  const { user } = await createPartnerWithMember(db());
+  const { partner, user } = await createPartnerWithMember(db());
   const cookie = await sessionCookie(user.id);
   const created = await callRoute(endpointsRoute.POST, { path: "/api/v1/webhooks/endpoints", cookie, body: { url: `${receiver.base}${path}`, eventTypes: ["lead.*"] } });
   expect(created.status, created.text).toBe(201);
-  return { cookie, endpoint: created.body as { id: string; secret: string } };
+  return { cookie, partnerId: partner.id, endpoint: created.body as { id: string; secret: string } };
 }
 
 async function publish(cookie: string) {
@@ -75,6 +77,23 @@ describe("hand-off from the publisher to the runner of the same process", () => 
     const { delivery } = await publish(cookie);
     expect(delivery.lockedUntil).toBeNull();
     expect(delivery.status).toBe("pending");
+  });
+
+  it("never hands off from inside a caller's transaction: a rolled-back publish sends nothing", async () => {
+    const { partnerId } = await partnerWithEndpoint("/in-tx");
+    startRunner();
+    await waitUntil(() => localTaker() !== null);
+    let eventId = "";
+    const rolledBack = await db()
+      .transaction(async (tx) => {
+        eventId = (await publishEvent(tx as unknown as Db, null, { type: "lead.created", data: lead, partnerId })).id;
+        throw new Error("the caller fails after publishing");
+      })
+      .catch((err: Error) => err.message);
+    expect(rolledBack).toBe("the caller fails after publishing");
+    expect(eventId).not.toBe("");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(receiver.to("/in-tx")).toHaveLength(0);
   });
 
   it("gives back a job that waited so long its claim could lapse, instead of sending it", async () => {
