@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as deliveryRoute from "@/app/api/v1/webhooks/deliveries/[id]/route";
@@ -111,6 +111,26 @@ describe("hand-off from the publisher to the runner of the same process", () => 
     expect(stale.take([{ ...job, claimedAt: Date.now() - 120_000 }])).toBe(true);
     expect(await waitUntil(async () => (await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery.id)))[0].lockedUntil === null, 3000)).toBe(true);
     expect(receiver.to("/stale")).toHaveLength(0);
+  });
+});
+
+describe("stopping", () => {
+  it("finishes the attempts under way, starts no more, and hands back what was still queued", async () => {
+    const { cookie } = await partnerWithEndpoint("/stopping");
+    receiver.setReply(() => ({ status: 200, delayMs: 300 }));
+    const r = new EmbeddedRunner(async () => db(), { pollMs: 60_000, concurrency: 1 });
+    runner = r;
+    r.start();
+    await waitUntil(() => localTaker() !== null);
+    const published = [await publish(cookie), await publish(cookie), await publish(cookie)];
+    expect(await waitUntil(() => receiver.to("/stopping").length === 1, 3000)).toBe(true);
+    await r.stop();
+    runner = null;
+    await new Promise((done) => setTimeout(done, 400));
+    expect(receiver.to("/stopping")).toHaveLength(1);
+    const rows = await db().select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, published.map((p) => p.delivery.id)));
+    expect(rows.filter((d) => d.status === "succeeded")).toHaveLength(1);
+    expect(rows.filter((d) => d.status === "pending" && d.lockedUntil === null)).toHaveLength(2);
   });
 });
 

@@ -142,6 +142,8 @@ export class EmbeddedRunner {
    * back instead (behind a slow endpoint, say), to be claimed afresh.
    */
   private dispatch(db: Db): number {
+    // Stopping: what is still queued is handed back by stop(), not started.
+    if (this.stopped) return 0;
     let started = 0;
     const staleBefore = Date.now() - (CLAIM_LOCK_MS - config().WEBHOOK_TIMEOUT_MS - 10_000);
     const stale: string[] = [];

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type ReceivedRequest = { url: string; headers: IncomingMessage["headers"]; body: string };
-export type ReceiverReply = { status: number; headers?: Record<string, string>; body?: string; hang?: boolean };
+export type ReceiverReply = { status: number; headers?: Record<string, string>; body?: string; hang?: boolean; delayMs?: number };
 
 /**
  * A local HTTP receiver for webhook tests: records every request and answers with
@@ -23,8 +23,12 @@ export async function startWebhookReceiver() {
         hanging.add(res);
         return;
       }
-      res.writeHead(out.status, out.headers ?? {});
-      res.end(out.body ?? "ok");
+      const answer = () => {
+        res.writeHead(out.status, out.headers ?? {});
+        res.end(out.body ?? "ok");
+      };
+      if (out.delayMs) setTimeout(answer, out.delayMs);
+      else answer();
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
