@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
 import { Button } from "@/components/ui/button";
+import { ChoiceCards } from "@/components/ui/choice-cards";
 import { Dialog } from "@/components/ui/confirm-dialog";
 import { ErrorState } from "@/components/ui/states";
 import { maskedKey } from "./format";
@@ -16,6 +17,7 @@ const graces = [
   { seconds: 86_400, label: "After 24 hours", span: "24 hours", detail: "Recommended: time to roll the new key out everywhere." },
   { seconds: 7 * 86_400, label: "After 7 days", span: "7 days", detail: "For keys baked into releases that ship slowly." },
 ];
+const graceChoices = graces.map((g) => ({ ...g, value: g.seconds }));
 
 export function RotateKeyDialog({ apiKey, onClose, onRotated }: { apiKey: ApiKey; onClose: () => void; onRotated: () => void }) {
   const [grace, setGrace] = useState(86_400);
@@ -53,29 +55,7 @@ export function RotateKeyDialog({ apiKey, onClose, onRotated }: { apiKey: ApiKey
         </p>
         <fieldset>
           <legend className="mb-2 font-medium text-slate-800">The old key stops working</legend>
-          <div className="grid gap-2">
-            {graces.map((g) => (
-              <label
-                key={g.seconds}
-                className={`flex cursor-pointer items-start gap-3 rounded-md px-3 py-2 ring-1 ring-inset ${
-                  grace === g.seconds ? "bg-brand-50 ring-brand-500" : "ring-slate-200 hover:bg-slate-50"
-                }`}
-              >
-                <input
-                  type="radio"
-                  name="grace"
-                  value={g.seconds}
-                  checked={grace === g.seconds}
-                  onChange={() => setGrace(g.seconds)}
-                  className="mt-0.5 accent-brand-600"
-                />
-                <span>
-                  <span className="block font-medium text-slate-900">{g.label}</span>
-                  <span className="block text-xs text-slate-600">{g.detail}</span>
-                </span>
-              </label>
-            ))}
-          </div>
+          <ChoiceCards name="grace" choices={graceChoices} value={grace} onChange={setGrace} />
         </fieldset>
         {grace > 0 && (
           <p className="text-xs text-slate-600">Until then both keys work, and the old one is listed as expiring.</p>

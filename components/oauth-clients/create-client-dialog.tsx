@@ -6,6 +6,7 @@ import { apiFetch } from "@/components/api/api-fetch";
 import { ScopePicker } from "@/components/keys/scope-picker";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/confirm-dialog";
+import { ChoiceCards } from "@/components/ui/choice-cards";
 import { Field, Input } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
 import { ClientReveal } from "./client-reveal";
@@ -81,29 +82,7 @@ export function CreateClientDialog({
         </Field>
         <fieldset className="text-sm">
           <legend className="mb-1 block font-medium text-slate-800">Type</legend>
-          <div className="grid gap-2">
-            {types.map((t) => (
-              <label
-                key={t.value}
-                className={`flex cursor-pointer items-start gap-3 rounded-md px-3 py-2 ring-1 ring-inset ${
-                  type === t.value ? "bg-brand-50 ring-brand-500" : "ring-slate-200 hover:bg-slate-50"
-                }`}
-              >
-                <input
-                  type="radio"
-                  name="type"
-                  value={t.value}
-                  checked={type === t.value}
-                  onChange={() => chooseType(t.value)}
-                  className="mt-0.5 size-4 accent-brand-600"
-                />
-                <span>
-                  <span className="block font-medium text-slate-900">{t.label}</span>
-                  <span className="block text-xs text-slate-600">{t.detail}</span>
-                </span>
-              </label>
-            ))}
-          </div>
+          <ChoiceCards name="type" choices={types} value={type} onChange={chooseType} />
           {errors.field("type") && <span className="mt-1 block text-xs text-red-600">{errors.field("type")}</span>}
         </fieldset>
         <RedirectUrisEditor
