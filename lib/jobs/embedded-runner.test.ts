@@ -60,7 +60,7 @@ describe("hand-off from the publisher to the runner of the same process", () => 
   it("creates the deliveries already claimed and sends them without waiting for a claim", async () => {
     const { cookie } = await partnerWithEndpoint("/handoff");
     startRunner();
-    await waitUntil(() => localTaker() !== null);
+    expect(localTaker(), "the runner takes hand-offs").not.toBeNull();
     const { delivery } = await publish(cookie);
     expect(delivery.lockedUntil, "created claimed by this process").not.toBeNull();
     expect(await waitUntil(() => receiver.to("/handoff").length === 1, 5000)).toBe(true);
@@ -82,7 +82,7 @@ describe("hand-off from the publisher to the runner of the same process", () => 
   it("never hands off from inside a caller's transaction: a rolled-back publish sends nothing", async () => {
     const { partnerId } = await partnerWithEndpoint("/in-tx");
     startRunner();
-    await waitUntil(() => localTaker() !== null);
+    expect(localTaker(), "the runner takes hand-offs").not.toBeNull();
     let eventId = "";
     const rolledBack = await db()
       .transaction(async (tx) => {
@@ -94,12 +94,15 @@ describe("hand-off from the publisher to the runner of the same process", () => 
     expect(eventId).not.toBe("");
     await new Promise((r) => setTimeout(r, 500));
     expect(receiver.to("/in-tx")).toHaveLength(0);
+    // The runner was live all along: the same publish outside a transaction is sent.
+    await publishEvent(db(), null, { type: "lead.created", data: lead, partnerId });
+    expect(await waitUntil(() => receiver.to("/in-tx").length === 1, 5000)).toBe(true);
   });
 
   it("gives back a job that waited so long its claim could lapse, instead of sending it", async () => {
     const { cookie } = await partnerWithEndpoint("/stale");
     const r = startRunner();
-    await waitUntil(() => localTaker() !== null);
+    expect(localTaker(), "the runner takes hand-offs").not.toBeNull();
     await r.stop();
     // Created claimed (as a hand-off would), then queued as if taken 2 minutes ago.
     const { delivery } = await publish(cookie);
@@ -121,7 +124,7 @@ describe("stopping", () => {
     const r = new EmbeddedRunner(async () => db(), { pollMs: 60_000, concurrency: 1 });
     runner = r;
     r.start();
-    await waitUntil(() => localTaker() !== null);
+    expect(localTaker(), "the runner takes hand-offs").not.toBeNull();
     const published = [await publish(cookie), await publish(cookie), await publish(cookie)];
     expect(await waitUntil(() => receiver.to("/stopping").length === 1, 3000)).toBe(true);
     await r.stop();
@@ -138,7 +141,7 @@ describe("the sender thread", () => {
   it("signs and sends off the main thread: the receiver verifies the signature with the endpoint's secret", async () => {
     const { cookie, endpoint } = await partnerWithEndpoint("/thread");
     startRunner({ senderThread: true });
-    await waitUntil(() => localTaker() !== null);
+    expect(localTaker(), "the runner takes hand-offs").not.toBeNull();
     const { eventId } = await publish(cookie);
     expect(await waitUntil(() => receiver.to("/thread").length === 1, 10_000)).toBe(true);
     const got = receiver.to("/thread")[0];
@@ -154,7 +157,7 @@ describe("recording attempts", () => {
     const { cookie } = await partnerWithEndpoint("/nul");
     receiver.setReply(() => ({ status: 200, body: "before\u0000after" }));
     startRunner();
-    await waitUntil(() => localTaker() !== null);
+    expect(localTaker(), "the runner takes hand-offs").not.toBeNull();
     const { delivery } = await publish(cookie);
     expect(await waitUntil(async () => (await db().select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, delivery.id))).length === 1, 5000)).toBe(true);
     const [attempt] = await db().select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, delivery.id));
@@ -166,7 +169,7 @@ describe("recording attempts", () => {
   it("shows each attempt's request body as sent, rebuilt from the event rather than stored per attempt", async () => {
     const { cookie } = await partnerWithEndpoint("/body");
     startRunner();
-    await waitUntil(() => localTaker() !== null);
+    expect(localTaker(), "the runner takes hand-offs").not.toBeNull();
     const { delivery } = await publish(cookie);
     expect(await waitUntil(() => receiver.to("/body").length === 1, 5000)).toBe(true);
     expect(await waitUntil(async () => (await db().select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, delivery.id))).length === 1, 5000)).toBe(true);
