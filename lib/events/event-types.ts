@@ -4,6 +4,7 @@ import type { Db } from "@/db";
 import { eventTypes } from "@/db/schema";
 import { Conflict, Invalid } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { processState } from "@/lib/process-state";
 import type { CreateEventType, EventType } from "./schemas";
 
 // The catalog: the 22 standard types (seeded) plus any an admin adds.
@@ -32,9 +33,11 @@ export async function listEventTypes(db: Db) {
 const validators = new Map<string, z.ZodType>();
 
 // Publishing looks a type up on every event; the catalog changes rarely, so
-// lookups are cached for 10 s per process (an admin's new version is cleared at once here).
+// lookups are cached for 10 s per process (an admin's new version is cleared at
+// once here). One cache per process, not per Next bundle: the route that adds a
+// type and the one that publishes are separate bundles.
 const TYPE_CACHE_MS = 10_000;
-const typeCache = new Map<string, { at: number; row: typeof eventTypes.$inferSelect | undefined }>();
+const typeCache = processState("eventTypeCache", () => new Map<string, { at: number; row: typeof eventTypes.$inferSelect | undefined }>());
 
 export async function latestEventType(db: Db, name: string) {
   const hit = typeCache.get(name);

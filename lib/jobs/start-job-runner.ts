@@ -1,14 +1,15 @@
 import { getDb } from "@/db";
 import { config } from "@/lib/config";
+import { processState } from "@/lib/process-state";
 import { EmbeddedRunner } from "./embedded-runner";
 
-const holder = globalThis as unknown as { __porticoRunner?: EmbeddedRunner };
+const holder = processState("jobRunner", () => ({ runner: null as EmbeddedRunner | null }));
 
 /** Once per process, and only without Inngest; stopped gracefully on SIGTERM/SIGINT. */
 export async function startJobRunner() {
-  if (config().jobs !== "embedded" || holder.__porticoRunner) return;
+  if (config().jobs !== "embedded" || holder.runner) return;
   const runner = new EmbeddedRunner(getDb, { senderThread: config().WEBHOOK_SENDER_THREAD ?? true });
-  holder.__porticoRunner = runner;
+  holder.runner = runner;
   runner.start();
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { oauthClients, oauthConsents, oauthTokens, partners } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
+import { isUuid } from "@/lib/db/errors";
 import { Forbidden, NotFound } from "@/lib/errors";
 import { forgetTokens } from "./token-cache";
 
@@ -69,7 +70,7 @@ export async function listAuthorizations(db: Db, principal: Principal): Promise<
 /** Withdraws a consent and revokes every token the app holds for this user and account. */
 export async function revokeAuthorization(db: Db, principal: Principal, id: string): Promise<{ id: string; revoked: true }> {
   const userId = sessionUser(principal);
-  if (!z.uuid().safeParse(id).success) throw new NotFound("Authorization");
+  if (!isUuid(id)) throw new NotFound("Authorization");
   const now = new Date();
   const [consent] = await db
     .update(oauthConsents)

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db";
 import { listEventTypes } from "@/lib/events/event-types";
+import { webhookBody } from "@/lib/webhooks/webhook-body";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata = { title: "Event catalog" };
@@ -38,7 +39,10 @@ export default async function EventCatalogPage() {
           <div className="space-y-4">
             {[...new Set(a.types)].map((name) => {
               const t = latest.get(name)!;
-              const body = { id: "8f1c…", type: t.name, timestamp: "2026-11-25T10:00:00.000Z", data: t.examplePayload, partnerId: "6e5d…" };
+              // Built the way deliveries are, so the example cannot drift from what is sent.
+              const body = JSON.parse(
+                webhookBody({ id: "8f1c…", type: t.name, createdAt: new Date("2026-11-25T10:00:00.000Z"), data: t.examplePayload as Record<string, unknown>, accountId: null, partnerId: "6e5d…" }),
+              );
               return (
                 <details key={name} id={name} className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid={`event-type-${name}`}>
                   <summary className="flex cursor-pointer items-center justify-between px-4 py-3">
