@@ -8,7 +8,7 @@ import { findCoveringConsent, rememberConsent } from "./consent";
 import type { AuthenticatedClient } from "./authenticate-client";
 import { OAuthError } from "./oauth-error";
 import { issueTokenPair, newFamilyId } from "./refresh";
-import { forgetTokens } from "./token-cache";
+import { revokeTokens } from "./revoke-tokens";
 import { hashSecret } from "./token-format";
 
 export const AUTHORIZATION_CODE_TTL_SECONDS = 60;
@@ -168,8 +168,7 @@ async function revokeTokensFromCode(db: Db, codeId: string) {
   const rows = await db.select({ familyId: oauthTokens.familyId }).from(oauthTokens).where(eq(oauthTokens.authorizationCodeId, codeId));
   const families = [...new Set(rows.map((r) => r.familyId).filter((f): f is string => !!f))];
   const target = families.length ? or(eq(oauthTokens.authorizationCodeId, codeId), inArray(oauthTokens.familyId, families)) : eq(oauthTokens.authorizationCodeId, codeId);
-  await db.update(oauthTokens).set({ revokedAt: new Date() }).where(and(target, isNull(oauthTokens.revokedAt)));
-  forgetTokens();
+  await revokeTokens(db, target);
 }
 
 /** RFC 6749 §4.1.3 with RFC 7636: the code is consumed atomically before anything is issued. */

@@ -5,7 +5,7 @@ import { oauthClients, oauthConsents, oauthTokens, partners } from "@/db/schema"
 import type { Principal } from "@/lib/auth/principal";
 import { isUuid } from "@/lib/db/errors";
 import { Forbidden, NotFound } from "@/lib/errors";
-import { forgetTokens } from "./token-cache";
+import { revokeTokens } from "./revoke-tokens";
 
 export const Authorization = z
   .object({
@@ -78,17 +78,14 @@ export async function revokeAuthorization(db: Db, principal: Principal, id: stri
     .where(and(eq(oauthConsents.id, id), eq(oauthConsents.userId, userId), isNull(oauthConsents.revokedAt)))
     .returning();
   if (!consent) throw new NotFound("Authorization");
-  await db
-    .update(oauthTokens)
-    .set({ revokedAt: now })
-    .where(
-      and(
-        eq(oauthTokens.userId, userId),
-        eq(oauthTokens.clientId, consent.clientId),
-        consent.accountId ? eq(oauthTokens.accountId, consent.accountId) : isNull(oauthTokens.accountId),
-        isNull(oauthTokens.revokedAt),
-      ),
-    );
-  forgetTokens();
+  await revokeTokens(
+    db,
+    and(
+      eq(oauthTokens.userId, userId),
+      eq(oauthTokens.clientId, consent.clientId),
+      consent.accountId ? eq(oauthTokens.accountId, consent.accountId) : isNull(oauthTokens.accountId),
+    ),
+    now,
+  );
   return { id: consent.id, revoked: true };
 }

@@ -1,10 +1,10 @@
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, or } from "drizzle-orm";
 import type { Db } from "@/db";
 import { oauthTokens } from "@/db/schema";
 import type { AuthenticatedClient } from "./authenticate-client";
 import { OAuthError } from "./oauth-error";
 import { checkToken, loadToken } from "./token-bearer-resolver";
-import { forgetTokens } from "./token-cache";
+import { revokeTokens } from "./revoke-tokens";
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
@@ -36,12 +36,7 @@ export async function introspectToken(db: Db, client: AuthenticatedClient, form:
 export async function revokeToken(db: Db, client: AuthenticatedClient, form: Map<string, string>): Promise<void> {
   const record = await loadToken(db, requireToken(form));
   if (!record || record.clientId !== client.id || record.revokedAt) return;
-  const [row] = await db.select({ familyId: oauthTokens.familyId }).from(oauthTokens).where(eq(oauthTokens.id, record.id));
   // A revoked refresh token takes its whole grant (family) with it.
-  const target = record.kind === "refresh" && row?.familyId ? or(eq(oauthTokens.id, record.id), eq(oauthTokens.familyId, row.familyId)) : eq(oauthTokens.id, record.id);
-  await db
-    .update(oauthTokens)
-    .set({ revokedAt: new Date() })
-    .where(and(target, eq(oauthTokens.clientId, client.id), isNull(oauthTokens.revokedAt)));
-  forgetTokens();
+  const target = record.kind === "refresh" && record.familyId ? or(eq(oauthTokens.id, record.id), eq(oauthTokens.familyId, record.familyId)) : eq(oauthTokens.id, record.id);
+  await revokeTokens(db, and(target, eq(oauthTokens.clientId, client.id)));
 }

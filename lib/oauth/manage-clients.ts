@@ -1,5 +1,4 @@
-import { forgetTokens } from "./token-cache";
-import { and, eq, getTableColumns, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { oauthClients, oauthTokens } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
@@ -16,6 +15,7 @@ import {
   type UpdateOAuthClient,
 } from "./schemas";
 import { generateClientId, generateClientSecret, hashSecret } from "./token-format";
+import { revokeTokens } from "./revoke-tokens";
 
 type Row = typeof oauthClients.$inferSelect;
 
@@ -116,11 +116,7 @@ export async function createClient(db: Db, principal: Principal, input: CreateOA
 
 /** Revokes every live token of the client (access and refresh). */
 export async function revokeClientTokens(db: Db, clientRowId: string, now = new Date()) {
-  await db
-    .update(oauthTokens)
-    .set({ revokedAt: now })
-    .where(and(eq(oauthTokens.clientId, clientRowId), isNull(oauthTokens.revokedAt)));
-  forgetTokens();
+  await revokeTokens(db, eq(oauthTokens.clientId, clientRowId), now);
 }
 
 export async function updateClient(db: Db, principal: Principal, id: string, input: UpdateOAuthClient): Promise<OAuthClient> {

@@ -7,7 +7,7 @@ import { config } from "@/lib/config";
 import type { TokenResponse } from "./client-credentials";
 import type { AuthenticatedClient } from "./authenticate-client";
 import { OAuthError } from "./oauth-error";
-import { forgetTokens } from "./token-cache";
+import { revokeTokens } from "./revoke-tokens";
 import { generateAccessToken, hashSecret } from "./token-format";
 
 export const REFRESH_TOKEN_PREFIX = "prtr_";
@@ -63,11 +63,7 @@ export async function issueTokenPair(
 
 /** Revokes every live token of a grant family. */
 export async function revokeFamily(db: Db, familyId: string) {
-  await db
-    .update(oauthTokens)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(oauthTokens.familyId, familyId), isNull(oauthTokens.revokedAt)));
-  forgetTokens();
+  await revokeTokens(db, eq(oauthTokens.familyId, familyId));
 }
 
 /** RFC 6749 §6 with rotation: each refresh token works once; a replayed one revokes its family. */

@@ -11,6 +11,8 @@ import { ACCESS_TOKEN_PREFIX, hashSecret } from "./token-format";
 export type TokenRecord = {
   id: string;
   kind: string;
+  /** The refresh-rotation family: revoking a refresh token revokes it whole. */
+  familyId: string | null;
   clientId: string;
   publicClientId: string;
   clientStatus: string;
@@ -30,6 +32,7 @@ export async function loadToken(db: Db, token: string): Promise<TokenRecord | nu
     .select({
       id: oauthTokens.id,
       kind: oauthTokens.kind,
+      familyId: oauthTokens.familyId,
       clientId: oauthTokens.clientId,
       publicClientId: oauthClients.clientId,
       clientStatus: oauthClients.status,
