@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { events, integrations, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { rowsOf } from "@/lib/db/rows";
 import { jobsJson, parseJobs, type DeliveryJob } from "@/lib/webhooks/delivery-job";
+import { fanoutDeliveryId } from "./fanout-delivery-id";
 import { matchingPatterns } from "./match-patterns";
 
 /**
@@ -35,8 +36,8 @@ export async function insertEventWithDeliveries(
       values (${e.type}, ${JSON.stringify(e.data)}::jsonb, ${e.accountId}::uuid, ${e.partnerId}::uuid, ${e.createdBy}, ${e.idempotencyKey})
       returning id, type, created_at, data
     ), d as (
-      insert into ${webhookDeliveries} (event_id, endpoint_id, partner_id, event_type, next_attempt_at, locked_until)
-      select ev.id, ep.id, ep.partner_id, ev.type, now(), ${lockedUntil}
+      insert into ${webhookDeliveries} (id, event_id, endpoint_id, partner_id, event_type, next_attempt_at, locked_until)
+      select ${fanoutDeliveryId(sql`ev.id`, sql`ep.id`)}, ev.id, ep.id, ep.partner_id, ev.type, now(), ${lockedUntil}
       from ev, ${webhookEndpoints} ep
       where ep.partner_id in (${targets}) and ep.status = 'enabled' and ep.event_types && ${patterns}
       on conflict do nothing

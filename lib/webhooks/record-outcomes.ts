@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
@@ -33,6 +34,8 @@ const storable = (s: string | null) => (s === null ? null : s.includes("\u0000")
 export async function recordOutcomes(db: Db, records: AttemptRecord[]) {
   if (!records.length) return;
   const rows = records.map((r) => ({
+    // Made here: on PGlite gen_random_uuid() opens /dev/urandom per row.
+    id: randomUUID(),
     delivery_id: r.deliveryId,
     attempt_number: r.attempt,
     request_headers: r.requestHeaders,
@@ -51,13 +54,13 @@ export async function recordOutcomes(db: Db, records: AttemptRecord[]) {
   await db.execute(sql`
     with v as materialized (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
-        delivery_id uuid, attempt_number int, request_headers jsonb, request_body text, response_status int,
+        id uuid, delivery_id uuid, attempt_number int, request_headers jsonb, request_body text, response_status int,
         response_headers jsonb, response_body text, error text, duration_ms int, started_at timestamptz,
         finished_at timestamptz, status webhook_delivery_status, next_at timestamptz)
     ), attempts as (
-      insert into ${webhookAttempts} (delivery_id, attempt_number, request_headers, request_body, response_status,
+      insert into ${webhookAttempts} (id, delivery_id, attempt_number, request_headers, request_body, response_status,
         response_headers, response_body, error, duration_ms, started_at, finished_at)
-      select delivery_id, attempt_number, request_headers, request_body, response_status,
+      select id, delivery_id, attempt_number, request_headers, request_body, response_status,
         response_headers, response_body, error, duration_ms, started_at, finished_at from v
       -- Recorded already (an attempt repeated after its claim lapsed): keep the first record.
       on conflict (delivery_id, attempt_number) do nothing
