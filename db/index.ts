@@ -2,7 +2,9 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { PGlite } from "@electric-sql/pglite";
 import { config } from "@/lib/config";
+import { configurePglite } from "@/lib/db/configure-pglite";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -14,8 +16,12 @@ export type OpenedDb = { db: Db; driver: "pglite" | "postgres"; close: () => Pro
 
 export const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
-/** Opens (and migrates) a database: postgres.js for a URL, else PGlite in a folder, or in memory for `memory://`. */
-export async function openDb(opts: { url?: string; pgliteDir?: string }): Promise<OpenedDb> {
+/**
+ * Opens (and migrates) a database: postgres.js for a URL, else PGlite in a
+ * folder, or in memory for `memory://`. `thread`: PGlite runs on a thread of
+ * its own (lib/db/pglite-thread.ts) instead of the caller's.
+ */
+export async function openDb(opts: { url?: string; pgliteDir?: string; thread?: boolean }): Promise<OpenedDb> {
   if (opts.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -25,7 +31,6 @@ export async function openDb(opts: { url?: string; pgliteDir?: string }): Promis
     await migrate(db, { migrationsFolder });
     return { db: db as unknown as Db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }
-  const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const dir = opts.pgliteDir ?? "memory://";
@@ -33,14 +38,29 @@ export async function openDb(opts: { url?: string; pgliteDir?: string }): Promis
     // PGlite creates only the last folder of its path.
     mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
   }
-  const client = await PGlite.create(dir.startsWith("memory://") ? undefined : path.resolve(/*turbopackIgnore: true*/ dir));
-  // PGlite's pages live in memory or the OS cache, where a random read costs
-  // about what a sequential one does. With the default 4.0 (spinning disks) the
-  // planner seq-scans webhook_deliveries to update a batch of 64 rows by id.
-  await client.exec("set random_page_cost = 1.1");
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
+  const dataDir = dir.startsWith("memory://") ? undefined : path.resolve(/*turbopackIgnore: true*/ dir);
+  const client = opts.thread ? await openPgliteThread(dataDir) : await openPgliteHere(dataDir);
+  try {
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder });
+    return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
+  } catch (err) {
+    await client.close().catch(() => {});
+    throw err;
+  }
+}
+
+async function openPgliteHere(dataDir: string | undefined) {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const client = await PGlite.create(dataDir);
+  await configurePglite(client);
+  return client;
+}
+
+async function openPgliteThread(dataDir: string | undefined) {
+  const { PGliteThread } = await import("@/lib/db/pglite-thread");
+  // Same interface as the part of PGlite that drizzle's driver calls.
+  return (await PGliteThread.open(dataDir)) as unknown as PGlite;
 }
 
 // Kept on globalThis so Next's dev reloads never open a second PGlite on the same folder.
@@ -51,7 +71,7 @@ export function getOpenedDb(): Promise<OpenedDb> {
   if (!holder.__porticoDb) {
     const c = config();
     holder.__porticoDb = (async () => {
-      const opened = await openDb({ url: c.DATABASE_URL, pgliteDir: c.PGLITE_DIR });
+      const opened = await openDb({ url: c.DATABASE_URL, pgliteDir: c.PGLITE_DIR, thread: c.PGLITE_THREAD ?? true });
       if (c.NODE_ENV === "development" || c.SEED_DEMO) {
         const { seed } = await import("./seed");
         await seed(opened.db, { demo: true });

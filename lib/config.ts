@@ -17,6 +17,8 @@ const ConfigSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.url().optional(),
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+    // Not in the contract: PGlite runs on a thread of its own unless this is false.
+    PGLITE_THREAD: bool.optional(),
     REDIS_URL: z.url().optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     AUTH_SECRET: z.string().min(16).optional(),

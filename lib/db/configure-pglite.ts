@@ -1,0 +1,7 @@
+/** Per-connection settings for PGlite, wherever it runs (this thread or the database thread). */
+export async function configurePglite(pg: { exec: (sql: string) => Promise<unknown> }) {
+  // PGlite's pages live in memory or the OS cache, where a random read costs
+  // about what a sequential one does. With the default 4.0 (spinning disks) the
+  // planner seq-scans webhook_deliveries to update a batch of 64 rows by id.
+  await pg.exec("set random_page_cost = 1.1");
+}
