@@ -6,13 +6,14 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { deliveryStatus, endpointStatus, jobStatus } from "./enums";
-import { events } from "./events";
 import { partners } from "./partners";
 import { users } from "./users";
 
@@ -91,9 +92,10 @@ export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    eventId: uuid("event_id")
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
+    // No foreign key: events are append-only and never deleted, and this row is
+    // written in the same statement as its event (or from a stored one, for a
+    // replay); the key's per-row check was a tenth of publishing on PGlite.
+    eventId: uuid("event_id").notNull(),
     endpointId: uuid("endpoint_id")
       .notNull()
       .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
@@ -124,23 +126,21 @@ export const webhookDeliveries = pgTable(
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
     index("webhook_deliveries_partner_idx").on(t.partnerId, t.createdAt, t.id),
     index("webhook_deliveries_partner_status_idx").on(t.partnerId, t.status, t.createdAt, t.id),
-    index("webhook_deliveries_event_idx").on(t.eventId),
     index("webhook_deliveries_replay_job_idx").on(t.replayJobId).where(sql`${t.replayJobId} is not null`),
-    // A retried fan-out must not deliver the same event to the same endpoint twice;
-    // replays and tests are deliberate repeats and are exempt.
-    uniqueIndex("webhook_deliveries_fanout_uq")
-      .on(t.eventId, t.endpointId)
-      .where(sql`${t.replayJobId} is null and not ${t.isTest}`),
+    // An event reaches an endpoint once per fan-out (a retried publish must not
+    // deliver twice) and once per replay job; a test send has an event of its
+    // own. Whole, not partial, so it also serves every lookup by event.
+    unique("webhook_deliveries_event_endpoint_uq").on(t.eventId, t.endpointId, t.replayJobId).nullsNotDistinct(),
   ],
 );
 
 export const webhookAttempts = pgTable(
   "webhook_attempts",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    deliveryId: uuid("delivery_id")
-      .notNull()
-      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    // No foreign key: recordOutcomes inserts an attempt only for a delivery its
+    // own statement updated, and deleteEndpoint removes the attempts with the
+    // deliveries. The key's per-row check (a row lock) was a fifth of recording.
+    deliveryId: uuid("delivery_id").notNull(),
     attemptNumber: integer("attempt_number").notNull(),
     requestHeaders: jsonb("request_headers").$type<Record<string, string>>().notNull().default({}),
     // Null: the delivery's event as a webhook body (webhookBody), which every
@@ -155,5 +155,6 @@ export const webhookAttempts = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true, precision: 3 }),
   },
-  (t) => [uniqueIndex("webhook_attempts_number_uq").on(t.deliveryId, t.attemptNumber)],
+  // Keyed by (delivery, attempt number): one index per attempt row, not a random uuid's as well.
+  (t) => [primaryKey({ name: "webhook_attempts_pk", columns: [t.deliveryId, t.attemptNumber] })],
 );

@@ -35,16 +35,23 @@ export async function insertEventWithDeliveries(
       insert into ${events} (type, data, account_id, partner_id, created_by, idempotency_key)
       values (${e.type}, ${JSON.stringify(e.data)}::jsonb, ${e.accountId}::uuid, ${e.partnerId}::uuid, ${e.createdBy}, ${e.idempotencyKey})
       returning id, type, created_at, data
+    ), ep as materialized (
+      -- The subscribed endpoints, read once: the deliveries are made from them and
+      -- the jobs carry them, so the endpoints are not looked up again by id.
+      select ${fanoutDeliveryId(sql`ev.id`, sql`e.id`)} as delivery_id, e.id, e.partner_id, e.url, e.status, e.disabled_reason,
+        e.max_concurrency, e.secret_ciphertext, e.previous_secret_ciphertext, e.previous_secret_expires_at
+      from ev, ${webhookEndpoints} e
+      where e.partner_id in (${targets}) and e.status = 'enabled' and e.event_types && ${patterns}
     ), d as (
       insert into ${webhookDeliveries} (id, event_id, endpoint_id, partner_id, event_type, next_attempt_at, locked_until)
-      select ${fanoutDeliveryId(sql`ev.id`, sql`ep.id`)}, ev.id, ep.id, ep.partner_id, ev.type, now(), ${lockedUntil}
-      from ev, ${webhookEndpoints} ep
-      where ep.partner_id in (${targets}) and ep.status = 'enabled' and ep.event_types && ${patterns}
-      on conflict do nothing
-      returning id, status, attempts, endpoint_id, event_id
+      select ep.delivery_id, ev.id, ep.id, ep.partner_id, ev.type, now(), ${lockedUntil}
+      from ev, ep
     )
+    -- Every endpoint read got its delivery (the event is new, so no id can
+    -- conflict; if one did, the whole statement would fail): the jobs are
+    -- built from what was read, as fresh deliveries, without reading them back.
     select ev.id, ev.created_at, ev.data::text as data,
-      (select ${jobsJson(false)} from d join ${webhookEndpoints} ep on ep.id = d.endpoint_id) as jobs
+      (select ${jobsJson(false)} from ep, lateral (select ep.delivery_id as id, 'pending' as status, 0 as attempts, ep.id as endpoint_id) d) as jobs
     from ev`);
   const [row] = rowsOf<{ id: string; created_at: string | Date; data: string; jobs: string }>(result);
   const createdAt = new Date(row.created_at);

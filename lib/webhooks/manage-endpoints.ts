@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { webhookEndpoints } from "@/db/schema";
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { seal } from "@/lib/crypto/secret-box";
 import { activePartnerFor } from "@/lib/partners/active-partner";
@@ -58,7 +58,14 @@ export async function updateEndpoint(db: Db, principal: Principal, id: string, i
   return toEndpoint(row);
 }
 
+/** Deletes the endpoint with its deliveries (by cascade) and their attempts (which have no foreign key). */
 export async function deleteEndpoint(db: Db, principal: Principal, id: string) {
   await endpointRow(db, principal, id);
-  await db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+  await db.transaction(async (tx) => {
+    // Locking the deliveries first waits for any outcome being recorded now, so
+    // the next statement (a new snapshot) sees its attempt too.
+    await tx.execute(sql`select count(*) from (select 1 from ${webhookDeliveries} where endpoint_id = ${id} for update) locked`);
+    await tx.execute(sql`delete from ${webhookAttempts} where delivery_id in (select id from ${webhookDeliveries} where endpoint_id = ${id})`);
+    await tx.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+  });
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
@@ -34,8 +33,6 @@ const storable = (s: string | null) => (s === null ? null : s.includes("\u0000")
 export async function recordOutcomes(db: Db, records: AttemptRecord[]) {
   if (!records.length) return;
   const rows = records.map((r) => ({
-    // Made here: on PGlite gen_random_uuid() opens /dev/urandom per row.
-    id: randomUUID(),
     delivery_id: r.deliveryId,
     attempt_number: r.attempt,
     request_headers: r.requestHeaders,
@@ -54,25 +51,28 @@ export async function recordOutcomes(db: Db, records: AttemptRecord[]) {
   await db.execute(sql`
     with v as materialized (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
-        id uuid, delivery_id uuid, attempt_number int, request_headers jsonb, request_body text, response_status int,
+        delivery_id uuid, attempt_number int, request_headers jsonb, request_body text, response_status int,
         response_headers jsonb, response_body text, error text, duration_ms int, started_at timestamptz,
         finished_at timestamptz, status webhook_delivery_status, next_at timestamptz)
-    ), attempts as (
-      insert into ${webhookAttempts} (id, delivery_id, attempt_number, request_headers, request_body, response_status,
-        response_headers, response_body, error, duration_ms, started_at, finished_at)
-      select id, delivery_id, attempt_number, request_headers, request_body, response_status,
-        response_headers, response_body, error, duration_ms, started_at, finished_at from v
-      -- Recorded already (an attempt repeated after its claim lapsed): keep the first record.
-      on conflict (delivery_id, attempt_number) do nothing
+    ), updated as (
+      update ${webhookDeliveries} as d set
+        status = v.status, attempts = v.attempt_number, next_attempt_at = v.next_at, last_attempt_at = v.started_at,
+        last_response_status = v.response_status,
+        last_error = case when v.status = 'succeeded' then null else v.error end,
+        succeeded_at = case when v.status = 'succeeded' then v.finished_at else d.succeeded_at end,
+        locked_until = null, updated_at = now()
+      from v
+      where d.id = v.delivery_id
+      returning d.id
     )
-    update ${webhookDeliveries} as d set
-      status = v.status, attempts = v.attempt_number, next_attempt_at = v.next_at, last_attempt_at = v.started_at,
-      last_response_status = v.response_status,
-      last_error = case when v.status = 'succeeded' then null else v.error end,
-      succeeded_at = case when v.status = 'succeeded' then v.finished_at else d.succeeded_at end,
-      locked_until = null, updated_at = now()
-    from v
-    where d.id = v.delivery_id`);
+    -- Only for deliveries that still exist (an endpoint may have been deleted meanwhile).
+    insert into ${webhookAttempts} (delivery_id, attempt_number, request_headers, request_body, response_status,
+      response_headers, response_body, error, duration_ms, started_at, finished_at)
+    select v.delivery_id, v.attempt_number, v.request_headers, v.request_body, v.response_status,
+      v.response_headers, v.response_body, v.error, v.duration_ms, v.started_at, v.finished_at
+    from v join updated on updated.id = v.delivery_id
+    -- Recorded already (an attempt repeated after its claim lapsed): keep the first record.
+    on conflict (delivery_id, attempt_number) do nothing`);
 
   // Endpoint health, after the deliveries are safe.
   const now = new Date();

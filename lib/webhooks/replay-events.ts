@@ -78,6 +78,8 @@ export async function processReplayJobs(db: Db) {
           await db
             .insert(webhookDeliveries)
             .values(page.map((e) => ({ eventId: e.id, endpointId: job.endpointId!, partnerId: job.partnerId, eventType: e.type, replayJobId: job.id, nextAttemptAt: new Date() })))
+            // A page repeated after a crash before its cursor was saved: those were replayed already.
+            .onConflictDoNothing()
             .returning({ id: webhookDeliveries.id })
         ).map((r) => r.id)
       : [];

@@ -6,11 +6,12 @@ import * as eventsRoute from "@/app/api/v1/events/route";
 import * as replayRoute from "@/app/api/v1/events/replay/route";
 import * as replayJobRoute from "@/app/api/v1/events/replay/[id]/route";
 import * as retryRoute from "@/app/api/v1/webhooks/deliveries/[id]/retry/route";
+import * as endpointRoute from "@/app/api/v1/webhooks/endpoints/[id]/route";
 import * as endpointsRoute from "@/app/api/v1/webhooks/endpoints/route";
 import * as rotateRoute from "@/app/api/v1/webhooks/endpoints/[id]/rotate-secret/route";
 import * as secretRoute from "@/app/api/v1/webhooks/endpoints/[id]/secret/route";
 import * as testRoute from "@/app/api/v1/webhooks/endpoints/[id]/test/route";
-import { applications, events, integrations, webhookAttempts, webhookDeliveries } from "@/db/schema";
+import { applications, events, integrations, webhookAttempts, webhookDeliveries, webhookReplayJobs } from "@/db/schema";
 import { resetConfigForTests } from "@/lib/config";
 import { EmbeddedRunner } from "@/lib/jobs/embedded-runner";
 import { callRoute } from "@/lib/testing/call-route";
@@ -18,6 +19,8 @@ import { createAccountWithMember, createPartnerWithMember, createUser, sessionCo
 import { useTestDb } from "@/lib/testing/test-db";
 import { signatureHeaders, startWebhookReceiver, type ReceiverReply } from "@/lib/testing/webhook-receiver";
 import { attemptDelivery } from "./attempt-delivery";
+import { recordOutcomes } from "./record-outcomes";
+import { processReplayJobs } from "./replay-events";
 
 const db = useTestDb();
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -78,6 +81,41 @@ const deliveryById = async (id: string) => (await db().select().from(webhookDeli
 
 
 describe("webhooks: delivery behaviour", () => {
+  it("deleting an endpoint removes its deliveries and their attempts; an outcome recorded for a delivery gone meanwhile leaves no attempt", async () => {
+    const { partner: p, cookie } = await partner();
+    const ep = await endpoint(cookie, uniqPath("deleted"));
+    const kept = await endpoint(cookie, uniqPath("kept"));
+    const ev = await publish({ partnerId: p.id });
+    const ds = await deliveriesOf(ev.id);
+    expect(ds).toHaveLength(2);
+    for (const d of ds) expect((await attemptDelivery(db(), d.id)).kind).toBe("succeeded");
+    const mine = ds.find((d) => d.endpointId === ep.id)!;
+    const other = ds.find((d) => d.endpointId === kept.id)!;
+    expect(await db().$count(webhookAttempts, eq(webhookAttempts.deliveryId, mine.id))).toBe(1);
+
+    const deleted = await callRoute(endpointRoute.DELETE, { path: `/api/v1/webhooks/endpoints/${ep.id}`, params: { id: ep.id }, cookie });
+    expect(deleted.status, deleted.text).toBe(204);
+    expect(await deliveryById(mine.id)).toBeUndefined();
+    expect(await db().$count(webhookAttempts, eq(webhookAttempts.deliveryId, mine.id))).toBe(0);
+    // The other endpoint's history is untouched.
+    expect(await db().$count(webhookAttempts, eq(webhookAttempts.deliveryId, other.id))).toBe(1);
+
+    // An attempt that finished after its endpoint was deleted: nothing to attach it to, nothing written.
+    await recordOutcomes(db(), [
+      {
+        deliveryId: mine.id,
+        endpointId: ep.id,
+        attempt: 2,
+        startedAt: new Date(),
+        finishedAt: new Date(),
+        requestHeaders: {},
+        result: { status: 200, headers: {}, body: "", durationMs: 1, error: null, retryAfterSeconds: null },
+        outcome: { status: "succeeded", nextAttemptAt: null, gone: false },
+      },
+    ]);
+    expect(await db().$count(webhookAttempts, eq(webhookAttempts.deliveryId, mine.id))).toBe(0);
+  });
+
   it("during a secret rotation signs with both secrets, and each verifies on its own", async () => {
     const { partner: p, cookie } = await partner();
     const path = uniqPath("rotate");
@@ -207,6 +245,23 @@ describe("webhooks: delivery behaviour", () => {
     expect(replayed).toHaveLength(3);
     expect(replayed.map((r) => r.eventId).sort()).toEqual(published.map((e) => e.id).sort());
     expect(replayed.every((r) => r.endpointId === ep.id)).toBe(true);
+  });
+
+  it("replay: a page repeated after a crash (cursor not yet saved) creates no second delivery, and the job still finishes", async () => {
+    const { partner: p, cookie } = await partner();
+    const ep = await endpoint(cookie, uniqPath("replay-resume"));
+    const from = new Date(Date.now() - 1000).toISOString();
+    for (let i = 0; i < 2; i++) await publish({ partnerId: p.id });
+    const to = new Date(Date.now() + 1000).toISOString();
+    const requested = await callRoute(replayRoute.POST, { path: "/api/v1/events/replay", cookie, body: { endpointId: ep.id, from, to } });
+    const jobId = requested.body.id as string;
+    await processReplayJobs(db());
+    // As if the process died after inserting the page but before saving its progress.
+    await db().update(webhookReplayJobs).set({ status: "running", cursor: null, processed: 0 }).where(eq(webhookReplayJobs.id, jobId));
+    await processReplayJobs(db());
+    const [job] = await db().select().from(webhookReplayJobs).where(eq(webhookReplayJobs.id, jobId));
+    expect(job.status).toBe("succeeded");
+    expect(await db().$count(webhookDeliveries, eq(webhookDeliveries.replayJobId, jobId))).toBe(2);
   });
 });
 
