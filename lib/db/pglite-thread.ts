@@ -35,6 +35,7 @@ export class PGliteThread implements PgliteLike {
   private pending = new Map<number, Pending>();
   private nextId = 1;
   private dead: Error | null = null;
+  private closing = false;
 
   private constructor(private readonly worker: Worker) {
     worker.on("message", (r: ThreadReply) => {
@@ -46,6 +47,8 @@ export class PGliteThread implements PgliteLike {
       else p.reject(toError(r.error));
     });
     const fail = (err: Error) => {
+      // After close() the exit is expected; otherwise every later statement fails with this.
+      if (!this.dead && !this.closing) console.error(`db: ${err.message}`);
       this.dead ??= err;
       for (const p of this.pending.values()) p.reject(this.dead);
       this.pending.clear();
@@ -130,6 +133,7 @@ export class PGliteThread implements PgliteLike {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     if (!this.dead) await this.call({ op: "close" }).catch(() => {});
     await this.worker.terminate();
   }
