@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { sourceWorker } from "@/lib/threads/source-worker";
 import type { Results } from "@electric-sql/pglite";
 import type { ThreadReply, ThreadRequest } from "./pglite-thread-protocol";
 
@@ -63,11 +63,7 @@ export class PGliteThread implements PgliteLike {
     // form); run from TypeScript sources (tests, tsx scripts), the thread
     // loads it through tsx.
     const worker = !process.env.NEXT_RUNTIME
-      ? new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(fileURLToPath(new URL("./pglite-thread-entry.ts", import.meta.url)))});`, {
-          eval: true,
-          name: "portico-pglite",
-          workerData: { dataDir },
-        })
+      ? sourceWorker(new URL("./pglite-thread-entry.ts", import.meta.url), { name: "portico-pglite", workerData: { dataDir } })
       : new Worker(new URL("./pglite-thread-entry.ts", import.meta.url), { name: "portico-pglite", workerData: { dataDir } });
     const thread = new PGliteThread(worker);
     // The entry answers request 0 once PGlite is open.

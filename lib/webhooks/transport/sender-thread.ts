@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { sourceWorker } from "@/lib/threads/source-worker";
 import type { Sender, SignedSend, SignedSendResult } from "./signed-send";
 
 // Sending off the main thread. The embedded runner shares its thread with the
@@ -44,10 +44,7 @@ export class SenderThread {
     // `new URL` form). Run from TypeScript sources (tests, tsx scripts), the
     // thread loads it through tsx.
     const worker = !process.env.NEXT_RUNTIME
-      ? new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(fileURLToPath(new URL("./sender-thread-entry.ts", import.meta.url)))});`, {
-          eval: true,
-          name: "portico-webhook-sender",
-        })
+      ? sourceWorker(new URL("./sender-thread-entry.ts", import.meta.url), { name: "portico-webhook-sender" })
       : new Worker(new URL("./sender-thread-entry.ts", import.meta.url), { name: "portico-webhook-sender" });
     worker.unref();
     worker.on("message", (batch: { id: number; out: SignedSendResult }[]) => {
