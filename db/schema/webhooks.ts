@@ -126,9 +126,10 @@ export const webhookDeliveries = pgTable(
     index("webhook_deliveries_partner_idx").on(t.partnerId, t.createdAt, t.id),
     index("webhook_deliveries_partner_status_idx").on(t.partnerId, t.status, t.createdAt, t.id),
     index("webhook_deliveries_replay_job_idx").on(t.replayJobId).where(sql`${t.replayJobId} is not null`),
-    // An event reaches an endpoint once per fan-out (a retried publish must not
-    // deliver twice) and once per replay job; a test send has an event of its
-    // own. Whole, not partial, so it also serves every lookup by event.
+    // An event reaches an endpoint once by fan-out and once per replay job (a
+    // replay page repeated after a crash is skipped on this key); a test send
+    // has an event of its own. Whole, not partial, so it also serves every
+    // lookup by event.
     unique("webhook_deliveries_event_endpoint_uq").on(t.eventId, t.endpointId, t.replayJobId).nullsNotDistinct(),
   ],
 );

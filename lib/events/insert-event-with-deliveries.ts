@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { events, integrations, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { rowsOf } from "@/lib/db/rows";
-import { jobsJson, parseJobs, type DeliveryJob } from "@/lib/webhooks/delivery-job";
+import { FRESH_DELIVERY, jobsJson, parseJobs, type DeliveryJob } from "@/lib/webhooks/delivery-job";
 import { fanoutDeliveryId } from "./fanout-delivery-id";
 import { matchingPatterns } from "./match-patterns";
 
@@ -51,7 +51,7 @@ export async function insertEventWithDeliveries(
     -- conflict; if one did, the whole statement would fail): the jobs are
     -- built from what was read, as fresh deliveries, without reading them back.
     select ev.id, ev.created_at, ev.data::text as data,
-      (select ${jobsJson(false)} from ep, lateral (select ep.delivery_id as id, 'pending' as status, 0 as attempts, ep.id as endpoint_id) d) as jobs
+      (select ${jobsJson(false, FRESH_DELIVERY)} from ep) as jobs
     from ev`);
   const [row] = rowsOf<{ id: string; created_at: string | Date; data: string; jobs: string }>(result);
   const createdAt = new Date(row.created_at);

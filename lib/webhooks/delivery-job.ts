@@ -27,16 +27,22 @@ export type DeliveryJob = {
   claimedAt: number;
 };
 
+/** A stored delivery `d`'s columns, as jobsJson reads them. */
+const STORED_DELIVERY = "d.id, d.status, d.attempts, d.endpoint_id";
+/** A fan-out's delivery not read back: the id it was given, fresh, for endpoint `ep`. */
+export const FRESH_DELIVERY = "ep.delivery_id, 'pending', 0, ep.id";
+
 /**
- * A JSON array of jobs from a row source `d` (id, status, attempts, endpoint_id)
- * joined to its endpoint `ep` and, unless the caller has the event already,
- * its event `ev`. One JSON value instead of a row per job: on PGlite each
- * returned column costs more than building and parsing the JSON.
+ * A JSON array of jobs: per row, the delivery's id, status, attempts and
+ * endpoint id (`delivery`: a stored row `d` by default), its endpoint `ep`
+ * and, unless the caller has the event already, its event `ev`. One JSON
+ * value instead of a row per job: on PGlite each returned column costs more
+ * than building and parsing the JSON.
  */
-export function jobsJson(withEvent: boolean): SQL {
+export function jobsJson(withEvent: boolean, delivery = STORED_DELIVERY): SQL {
   const event = withEvent ? ", ev.id, ev.type, ev.created_at, ev.data, ev.account_id, ev.partner_id" : "";
   return sql.raw(`coalesce(json_agg(json_build_array(
-    d.id, d.status, d.attempts, d.endpoint_id,
+    ${delivery},
     ep.id, ep.url, ep.status, ep.disabled_reason, ep.max_concurrency,
     ep.secret_ciphertext, ep.previous_secret_ciphertext, ep.previous_secret_expires_at${event})), '[]')::text`);
 }

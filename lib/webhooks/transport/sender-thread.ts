@@ -3,8 +3,8 @@ import { sourceWorker } from "@/lib/threads/source-worker";
 import type { Sender, SignedSend, SignedSendResult } from "./signed-send";
 
 // Sending off the main thread. The embedded runner shares its thread with the
-// web server and, on PGlite, with the database itself; signing and HTTP for
-// thousands of attempts a second then compete with both. A sender thread does
+// web server (and, with PGLITE_THREAD=0, with the database itself); signing
+// and HTTP for thousands of attempts a second would compete with it. A sender thread does
 // that work on another core, fed and answered in batches (one message per
 // synchronous run of the runner, not one per attempt).
 
@@ -25,8 +25,9 @@ export class SenderThread {
       this.outbox.push({ id, task });
       if (!this.flushing) {
         this.flushing = true;
-        // A microtask, not setImmediate: database calls on PGlite chain
-        // microtasks for a long time, and a send must not wait for them all.
+        // A microtask, not setImmediate: a burst of completions and database
+        // answers can chain microtasks for a long time, and a send must not
+        // wait for them all.
         queueMicrotask(() => this.flush());
       }
     });
