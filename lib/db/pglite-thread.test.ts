@@ -97,6 +97,25 @@ describe("PGlite on its own thread", () => {
     expect(ticks).toBeGreaterThan(ms / 5 / 4);
   });
 
+  it("fails statements at once, with a clear error, when the database thread dies (rather than leaving them hanging)", async () => {
+    const other = await openDb({ thread: true });
+    const worker = (other.db as unknown as { $client: { worker: { terminate: () => Promise<number> } } }).$client.worker;
+    const errors: unknown[] = [];
+    const spy = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args.join(" "));
+    try {
+      const inFlight = other.db.execute(sql`select count(*) from generate_series(1, 3000000)`);
+      await worker.terminate();
+      await expect(inFlight).rejects.toThrow();
+      // drizzle wraps the driver's error as its cause.
+      await expect(other.db.select().from(partners)).rejects.toMatchObject({ cause: { message: "database thread exited (1)" } });
+      expect(errors.join("\n")).toContain("database thread exited");
+    } finally {
+      console.error = spy;
+      await other.close();
+    }
+  });
+
   it("keeps its data in a folder across a close and reopen", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pglite-thread-"));
     try {
