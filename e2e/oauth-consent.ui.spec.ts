@@ -55,6 +55,8 @@ test("an agency member denies, then authorizes an app, which exchanges the code;
   await expect(page.getByText("Read your leads")).toBeVisible();
   await page.getByRole("button", { name: "Deny" }).click();
   await expect.poll(() => seen.length).toBe(1);
+  // The redirect was caught as it started; let it land before navigating again (else the next goto is interrupted).
+  await page.waitForURL(/^http:\/\/localhost:9\/cb/);
   expect(seen[0].searchParams.get("error")).toBe("access_denied");
   expect(seen[0].searchParams.get("state")).toBe("deny-1");
 
@@ -62,6 +64,8 @@ test("an agency member denies, then authorizes an app, which exchanges the code;
   await page.screenshot({ path: "test-results/screens/oauth-consent.png", fullPage: true });
   await page.getByRole("button", { name: "Authorize" }).click();
   await expect.poll(() => seen.length).toBe(2);
+  // The redirect was caught as it started; let it land before navigating again (else the next goto is interrupted).
+  await page.waitForURL(/^http:\/\/localhost:9\/cb/);
   const cb = seen[1];
   expect(cb.searchParams.get("state")).toBe("ok-1");
   const code = cb.searchParams.get("code");
