@@ -4,4 +4,6 @@ export async function configurePglite(pg: { exec: (sql: string) => Promise<unkno
   // about what a sequential one does. With the default 4.0 (spinning disks) the
   // planner seq-scans webhook_deliveries to update a batch of 64 rows by id.
   await pg.exec("set random_page_cost = 1.1");
+  // The default, made explicit: preparedStatement writes its values as literals where only '' is special.
+  await pg.exec("set standard_conforming_strings = on");
 }

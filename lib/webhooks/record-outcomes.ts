@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { preparedStatement } from "@/lib/db/prepared-statement";
 import { disableEndpoint, FAILING_DAYS_BEFORE_DISABLE } from "./disable-endpoint";
 import type { PlannedOutcome } from "./plan-outcome";
 import type { SendResult } from "./transport/send-webhook";
@@ -22,6 +23,33 @@ const recentSuccess = new Map<string, number>();
 // Postgres text cannot hold U+0000; a receiver could answer with it, and one
 // such body must not make a whole batch fail to record.
 const storable = (s: string | null) => (s === null ? null : s.includes("\u0000") ? s.replaceAll("\u0000", "\uFFFD") : s);
+
+// The attempts and their deliveries' new state, from one JSON array of rows (see recordOutcomes).
+const writeAttempts = preparedStatement("portico_write_attempts", ["jsonb"], ([rows]) => sql`
+  with v as materialized (
+    select * from jsonb_to_recordset(${rows}) as x(
+      delivery_id uuid, attempt_number int, request_headers jsonb, request_body text, response_status int,
+      response_headers jsonb, response_body text, error text, duration_ms int, started_at timestamptz,
+      finished_at timestamptz, status webhook_delivery_status, next_at timestamptz)
+  ), updated as (
+    update ${webhookDeliveries} as d set
+      status = v.status, attempts = v.attempt_number, next_attempt_at = v.next_at, last_attempt_at = v.started_at,
+      last_response_status = v.response_status,
+      last_error = case when v.status = 'succeeded' then null else v.error end,
+      succeeded_at = case when v.status = 'succeeded' then v.finished_at else d.succeeded_at end,
+      locked_until = null, updated_at = now()
+    from v
+    where d.id = v.delivery_id
+    returning d.id
+  )
+  -- Only for deliveries that still exist (an endpoint may have been deleted meanwhile).
+  insert into ${webhookAttempts} (delivery_id, attempt_number, request_headers, request_body, response_status,
+    response_headers, response_body, error, duration_ms, started_at, finished_at)
+  select v.delivery_id, v.attempt_number, v.request_headers, v.request_body, v.response_status,
+    v.response_headers, v.response_body, v.error, v.duration_ms, v.started_at, v.finished_at
+  from v join updated on updated.id = v.delivery_id
+  -- Recorded already (an attempt repeated after its claim lapsed): keep the first record.
+  on conflict (delivery_id, attempt_number) do nothing`);
 
 /**
  * Writes many attempts at once, in ONE statement (so atomically): the attempt
@@ -48,31 +76,7 @@ export async function recordOutcomes(db: Db, records: AttemptRecord[]) {
     status: r.outcome.status,
     next_at: ts(r.outcome.nextAttemptAt),
   }));
-  await db.execute(sql`
-    with v as materialized (
-      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
-        delivery_id uuid, attempt_number int, request_headers jsonb, request_body text, response_status int,
-        response_headers jsonb, response_body text, error text, duration_ms int, started_at timestamptz,
-        finished_at timestamptz, status webhook_delivery_status, next_at timestamptz)
-    ), updated as (
-      update ${webhookDeliveries} as d set
-        status = v.status, attempts = v.attempt_number, next_attempt_at = v.next_at, last_attempt_at = v.started_at,
-        last_response_status = v.response_status,
-        last_error = case when v.status = 'succeeded' then null else v.error end,
-        succeeded_at = case when v.status = 'succeeded' then v.finished_at else d.succeeded_at end,
-        locked_until = null, updated_at = now()
-      from v
-      where d.id = v.delivery_id
-      returning d.id
-    )
-    -- Only for deliveries that still exist (an endpoint may have been deleted meanwhile).
-    insert into ${webhookAttempts} (delivery_id, attempt_number, request_headers, request_body, response_status,
-      response_headers, response_body, error, duration_ms, started_at, finished_at)
-    select v.delivery_id, v.attempt_number, v.request_headers, v.request_body, v.response_status,
-      v.response_headers, v.response_body, v.error, v.duration_ms, v.started_at, v.finished_at
-    from v join updated on updated.id = v.delivery_id
-    -- Recorded already (an attempt repeated after its claim lapsed): keep the first record.
-    on conflict (delivery_id, attempt_number) do nothing`);
+  await writeAttempts(db, [JSON.stringify(rows)]);
 
   // Endpoint health, after the deliveries are safe.
   const now = new Date();
