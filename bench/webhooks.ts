@@ -101,6 +101,8 @@ try {
     });
   const publish = () => publishOnce().catch((err: { staleSocket?: boolean }) => (err.staleSocket ? publishOnce() : Promise.reject(err)));
   let publishFailures = 0;
+  /** Why publishes failed, with how often. */
+  const failureReasons = new Map<string, number>();
 
   /** Publishes `count` events from PUBLISHERS concurrent producers. */
   const publishConcurrently = async (count: number) => {
@@ -175,7 +177,11 @@ try {
             sent.set(r.id, at);
             publishMs.push(performance.now() + performance.timeOrigin - at);
           },
-          () => void publishFailures++,
+          (err: Error & { code?: string }) => {
+            publishFailures++;
+            const reason = err.code ? `${err.code} ${err.message}` : err.message.slice(0, 200);
+            failureReasons.set(reason, (failureReasons.get(reason) ?? 0) + 1);
+          },
         ),
       );
     }
@@ -189,6 +195,7 @@ try {
   sent.clear();
   publishMs.length = 0;
   publishFailures = 0;
+  failureReasons.clear();
   await publishAtRate(RATE * LATENCY_SECONDS);
   await waitFor(() => receiver.arrivals.size >= sent.size, 60_000);
   const latencies: number[] = [];
@@ -201,6 +208,7 @@ try {
   const p50 = percentile(latencies, 50);
   const p99 = percentile(latencies, 99);
   console.log(`\npublish → delivered at ${RATE} events/s for ${LATENCY_SECONDS} s after ${WARMUP_SECONDS} s of warm-up (${latencies.length}/${sent.size} published events delivered; ${publishFailures} publishes failed)`);
+  for (const [reason, n] of failureReasons) console.log(`  publish failed ${n}×: ${reason}`);
   console.log(`  p50 ${p50.toFixed(0)} ms   p99 ${p99.toFixed(0)} ms (target p99 < 1000 ms)`);
   publishMs.sort((a, b) => a - b);
   console.log(`  of which the publish request itself: p50 ${percentile(publishMs, 50).toFixed(0)} ms   p99 ${percentile(publishMs, 99).toFixed(0)} ms`);
