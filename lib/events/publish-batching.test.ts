@@ -5,7 +5,9 @@ import type { Db } from "@/db";
 import { applications, events, integrations, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { createAccountWithMember, createPartner } from "@/lib/testing/fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
+import type { Principal } from "@/lib/auth/principal";
 import { insertEventsWithDeliveries } from "./insert-event-with-deliveries";
+import { listEvents } from "./list-events";
 import { publishEvent } from "./publish-event";
 
 // Publishes that arrive together are written together (lib/db/group-commit.ts):
@@ -105,5 +107,21 @@ describe("publishing many events at once", () => {
     expect(await db().$count(events, eq(events.idempotencyKey, key))).toBe(1);
     expect(await deliveriesOf([y.id])).toHaveLength(1);
     expect(await deliveriesOf([x.id])).toHaveLength(1);
+  });
+
+  it("events written by one statement share a created_at, and paging through them returns each exactly once", async () => {
+    const p = await createPartner(db());
+    const base = { type: "lead.created", data: lead, createdBy: "system", idempotencyKey: null, accountId: null, partnerId: p.id };
+    const out = await insertEventsWithDeliveries(db(), Array.from({ length: 7 }, () => base));
+    expect(new Set(out.map((e) => e.createdAt.getTime())).size).toBe(1);
+    const admin: Principal = { type: "session", userId: null, partnerId: null, partnerRole: null, accountId: null, isPlatformAdmin: true, scopes: [], credentialId: null };
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listEvents(db(), admin, { limit: 2, cursor, partnerId: p.id });
+      seen.push(...page.data.map((e) => e.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.sort()).toEqual(out.map((e) => e.id).sort());
   });
 });
