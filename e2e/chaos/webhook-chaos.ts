@@ -132,19 +132,22 @@ try {
 
   // Publish with a few workers; crash the server once a third of the events are in.
   let published = 0;
+  const eventIds = new Set<string>(); // distinct events the API acknowledged: EVENTS unless a key was reused
   const crashAt = Math.floor(EVENTS / 3);
   const workers = Array.from({ length: 8 }, async () => {
     while (published < EVENTS) {
-      published++;
-      if (published === crashAt && !crashed) {
+      // Take the number before any await: the crashing worker waits out the
+      // restart while the others move on, and must still publish its own event.
+      const n = ++published;
+      if (n === crashAt && !crashed) {
         crashed = true;
-        console.log(`chaos: SIGKILL the server after ${published} events, ${requests} receiver hits`);
+        console.log(`chaos: SIGKILL the server after ${n} events, ${requests} receiver hits`);
         await app.crash();
         app = await startApp({ port: PORT, stdio: process.env.CHAOS_VERBOSE ? "inherit" : "ignore", env, detached: true, pgliteDir: app.pgliteDir });
         console.log("chaos: server restarted on the same database");
       }
       // Idempotency-Key: a publish whose answer was lost in the crash is sent again without duplicating the event.
-      const k = `chaos-${published}`;
+      const k = `chaos-${n}`;
       for (let attempt = 0; ; attempt++) {
         if (attempt > 240) throw new Error(`publish ${k} kept failing for a minute`);
         try {
@@ -153,7 +156,10 @@ try {
             headers: { ...auth, "content-type": "application/json", "idempotency-key": k },
             body: JSON.stringify({ type: "lead.created", data: lead }),
           });
-          if (res.status === 202) break;
+          if (res.status === 202) {
+            eventIds.add(((await res.json()) as { id: string }).id);
+            break;
+          }
           if (res.status < 500 && res.status !== 409 && res.status !== 429) throw Object.assign(new Error(`publish ${res.status} ${await res.text()}`), { fatal: true });
         } catch (err) {
           // A claim orphaned by the crash frees after 30 s; keep trying up to a minute.
@@ -164,14 +170,14 @@ try {
     }
   });
   await Promise.all(workers);
-  console.log(`chaos: ${EVENTS} events published; waiting for deliveries to settle`);
+  console.log(`chaos: ${eventIds.size} distinct events published (of ${EVENTS}); waiting for deliveries to settle`);
 
   const expected = EVENTS * ENDPOINTS;
   let stats: { byStatus: Record<string, number> } = { byStatus: {} };
   while (Date.now() - started < DEADLINE_MS) {
     stats = await call(app, auth, "/webhooks/stats");
     const { pending = 0, failed = 0, succeeded = 0, dead: deadCount = 0 } = stats.byStatus;
-    if (pending + failed === 0 && succeeded + deadCount >= expected + 3) break;
+    if (pending + failed === 0 && succeeded + deadCount >= eventIds.size * ENDPOINTS + 3) break;
     if (process.env.CHAOS_VERBOSE) console.log("chaos: waiting", JSON.stringify(stats.byStatus));
     await new Promise((r) => setTimeout(r, 2000));
   }
@@ -200,6 +206,7 @@ try {
   console.log(`  attempts: max ${maxAttempts} (limit ${MAX_ATTEMPTS}); always-failing endpoint: ${deadAttempts.join(", ")} attempts, ${alwaysFailHits} hits`);
   const ok =
     crashed &&
+    eventIds.size === EVENTS &&
     succeeded === expected &&
     pending + failed === 0 &&
     seenTotal === expected &&
