@@ -1,12 +1,14 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch, type Page } from "@/components/api/api-fetch";
+import { apiFetch } from "@/components/api/api-fetch";
+import { usePagedList } from "@/components/api/use-paged-list";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Table, Td } from "@/components/ui/table";
 
@@ -24,7 +26,7 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "Ne
 
 export function AuthorizedApps({ scopeLabels }: { scopeLabels: Record<string, string> }) {
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ["authorizations"], queryFn: () => apiFetch<Page<AuthorizedApp>>("/authorizations") });
+  const list = usePagedList<AuthorizedApp>(["authorizations"], "/authorizations");
   const [revoking, setRevoking] = useState<AuthorizedApp | null>(null);
   const revoke = useMutation({
     mutationFn: (a: AuthorizedApp) => apiFetch(`/authorizations/${a.id}/revoke`, { method: "POST", idempotencyKey: crypto.randomUUID() }),
@@ -62,6 +64,7 @@ export function AuthorizedApps({ scopeLabels }: { scopeLabels: Record<string, st
           </tr>
         ))}
       </Table>
+      <Pager page={list.page} hasPrevious={list.hasPrevious} hasNext={list.hasNext} onPrevious={list.previous} onNext={list.next} />
       <ConfirmDialog
         open={revoking !== null}
         title={`Revoke ${revoking?.clientName ?? "app"}?`}

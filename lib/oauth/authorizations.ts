@@ -1,10 +1,11 @@
-import { and, desc, eq, isNull, max, sql } from "drizzle-orm";
+import { and, eq, isNull, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { oauthClients, oauthConsents, oauthTokens, partners } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { isUuid } from "@/lib/db/errors";
 import { Forbidden, NotFound } from "@/lib/errors";
+import { afterCursor, cursorOrder, toPage, type Page, type PageQuery } from "@/lib/pagination/cursor";
 import { revokeTokens } from "./revoke-tokens";
 
 export const Authorization = z
@@ -21,8 +22,6 @@ export const Authorization = z
   .meta({ id: "Authorization" });
 export type Authorization = z.infer<typeof Authorization>;
 
-export const AuthorizationPage = z.object({ data: z.array(Authorization), nextCursor: z.string().nullable() }).meta({ id: "AuthorizationPage" });
-
 function sessionUser(principal: Principal): string {
   if (principal.type !== "session" || !principal.userId) throw new Forbidden("Only a signed-in user can manage their authorized apps");
   return principal.userId;
@@ -31,7 +30,7 @@ function sessionUser(principal: Principal): string {
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /** The signed-in user's live consents, newest first, with when their tokens were last used. */
-export async function listAuthorizations(db: Db, principal: Principal): Promise<{ data: Authorization[]; nextCursor: null }> {
+export async function listAuthorizations(db: Db, principal: Principal, q: PageQuery): Promise<Page<Authorization>> {
   const userId = sessionUser(principal);
   const lastUse = db
     .select({
@@ -58,13 +57,10 @@ export async function listAuthorizations(db: Db, principal: Principal): Promise<
     .innerJoin(oauthClients, eq(oauthClients.id, oauthConsents.clientId))
     .innerJoin(partners, eq(partners.id, oauthClients.partnerId))
     .leftJoin(lastUse, and(eq(lastUse.clientId, oauthConsents.clientId), sql`${lastUse.accountId} is not distinct from ${oauthConsents.accountId}`))
-    .where(and(eq(oauthConsents.userId, userId), isNull(oauthConsents.revokedAt)))
-    .orderBy(desc(oauthConsents.createdAt), desc(oauthConsents.id))
-    .limit(100);
-  return {
-    data: rows.map((r) => Authorization.parse({ ...r, createdAt: iso(r.createdAt), lastUsedAt: iso(r.lastUsedAt) })),
-    nextCursor: null,
-  };
+    .where(and(eq(oauthConsents.userId, userId), isNull(oauthConsents.revokedAt), afterCursor(oauthConsents.createdAt, oauthConsents.id, q.cursor)))
+    .orderBy(...cursorOrder(oauthConsents.createdAt, oauthConsents.id))
+    .limit(q.limit + 1);
+  return toPage(rows, q.limit, (r) => Authorization.parse({ ...r, createdAt: iso(r.createdAt), lastUsedAt: iso(r.lastUsedAt) }));
 }
 
 /** Withdraws a consent and revokes every token the app holds for this user and account. */

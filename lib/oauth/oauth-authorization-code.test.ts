@@ -9,7 +9,7 @@ import * as revokeRoute from "@/app/api/oauth/revoke/route";
 import * as tokenRoute from "@/app/api/oauth/token/route";
 import * as clientsRoute from "@/app/api/v1/oauth-clients/route";
 import * as meRoute from "@/app/api/v1/me/route";
-import { oauthAuthorizationCodes, oauthTokens } from "@/db/schema";
+import { oauthAuthorizationCodes, oauthConsents, oauthTokens } from "@/db/schema";
 import { config } from "@/lib/config";
 import { callRoute } from "@/lib/testing/call-route";
 import { createAccountWithMember, createPartnerWithMember, createUser, sessionCookie } from "@/lib/testing/fixtures";
@@ -290,6 +290,34 @@ describe("authorized apps", () => {
     expect((await callRoute(meRoute.GET, { path: "/api/v1/me", bearer: tokens.access_token })).status).toBe(401);
     expect((await callRoute(authorizationsRoute.GET, { path: "/api/v1/authorizations", cookie })).body.data).toEqual([]);
     expect((await decideAuthorize(db(), params(s.client), s.customer)).kind).toBe("consent");
+  });
+
+  it("pages the consents by cursor, ties on created_at included, and refuses a forged cursor", async () => {
+    const s = await setup();
+    const at = new Date("2026-11-30T10:00:00.000Z");
+    const accounts = [s.account.id, (await createAccountWithMember(db())).account.id, null];
+    await db()
+      .insert(oauthConsents)
+      .values(accounts.map((accountId) => ({ userId: s.user.id, clientId: s.clientRowId, accountId, scopes: ["read:leads"], createdAt: at })));
+    const cookie = await sessionCookie(s.user.id);
+    const first = await callRoute(authorizationsRoute.GET, { path: "/api/v1/authorizations?limit=2", cookie });
+    expect(first.status, first.text).toBe(200);
+    expect(first.body.data).toHaveLength(2);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await callRoute(authorizationsRoute.GET, { path: `/api/v1/authorizations?limit=2&cursor=${first.body.nextCursor}`, cookie });
+    expect(second.body.data).toHaveLength(1);
+    expect(second.body.nextCursor).toBeNull();
+    const seen = [...first.body.data, ...second.body.data].map((a: { accountId: string | null }) => a.accountId);
+    expect(new Set(seen)).toEqual(new Set(accounts));
+
+    const forged = await callRoute(authorizationsRoute.GET, { path: "/api/v1/authorizations?cursor=bm90LWEtY3Vyc29y", cookie });
+    expect(forged.status).toBe(400);
+    expect(forged.body.errors).toEqual([expect.objectContaining({ path: "cursor" })]);
+    const tooMany = await callRoute(authorizationsRoute.GET, { path: "/api/v1/authorizations?limit=101", cookie });
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.errors).toEqual([expect.objectContaining({ path: "limit" })]);
+    const stranger = await callRoute(authorizationsRoute.GET, { path: "/api/v1/authorizations", cookie: await sessionCookie((await createUser(db())).id) });
+    expect(stranger.body.data).toEqual([]);
   });
 
   it("is for signed-in users only", async () => {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { op, PageOf } from "@/lib/openapi/operation";
-import { AuthorizationPage } from "./authorizations";
+import { PageQuery } from "@/lib/pagination/cursor";
+import { Authorization } from "./authorizations";
 import { CreatedOAuthClient, CreateOAuthClient, ListOAuthClientsQuery, OAuthClient, UpdateOAuthClient } from "./schemas";
 
 const tags = ["OAuth clients"];
@@ -57,7 +58,8 @@ export const authorizationPaths: ZodOpenApiPathsObject = {
     get: op({
       summary: "List the apps you have authorized",
       tags: authorizationTags,
-      response: AuthorizationPage,
+      query: PageQuery,
+      response: PageOf(Authorization, "AuthorizationPage"),
       description: "Session only: the signed-in user's live OAuth consents, with the app, its partner, the granted scopes and when its tokens were last used.",
     }),
   },

@@ -1,4 +1,5 @@
 import { route } from "@/lib/http/route";
 import { listAuthorizations } from "@/lib/oauth/authorizations";
+import { PageQuery } from "@/lib/pagination/cursor";
 
-export const GET = route({ auth: ["session"] }, ({ db, principal }) => listAuthorizations(db, principal));
+export const GET = route({ auth: ["session"], query: PageQuery }, ({ db, principal, query }) => listAuthorizations(db, principal, query));
