@@ -76,6 +76,23 @@ describe("sendWebhook", () => {
     });
   });
 
+  it("reaches an IPv6 literal host, path and query intact, and reuses the checked target on the next call", async () => {
+    const seen: string[] = [];
+    const v6 = http.createServer((req, res) => {
+      seen.push(req.url!);
+      req.resume();
+      req.on("end", () => res.end("ok"));
+    });
+    servers.push(v6);
+    await new Promise<void>((r) => v6.listen(0, "::1", r));
+    const url = `http://[::1]:${(v6.address() as AddressInfo).port}/v6/hook?x=%20y`;
+    expect(await sendWebhook({ ...local, url })).toMatchObject({ status: 200, body: "ok", error: null });
+    expect(await sendWebhook({ ...local, url })).toMatchObject({ status: 200, error: null });
+    expect(seen).toEqual(["/v6/hook?x=%20y", "/v6/hook?x=%20y"]);
+    // The same URL refused in the other mode: the cached check is per mode.
+    expect((await sendWebhook({ ...local, url, allowPrivate: false })).error).toMatch(/https/);
+  });
+
   it.each([500, 410, 404])("reports a %i as a status, not an error", async (status) => {
     const s = await startServer(reply(status, {}, "nope"));
     expect(await sendWebhook({ ...local, url: s.url })).toMatchObject({ status, body: "nope", error: null });

@@ -42,17 +42,45 @@ const USER_AGENT = "Portico-Webhooks/1.0";
 const STALE_SOCKET_CODES = new Set(["ECONNRESET", "EPIPE"]);
 const MAX_ATTEMPTS = 3;
 
+// The URL check and the request options derived from it are the same for every
+// attempt to an endpoint: computed once per (URL, mode), not per attempt.
+type Target = { ok: true; protocol: string; options: http.RequestOptions } | { ok: false; reason: string };
+const targets = new Map<string, Target>();
+
+function targetOf(raw: string, allowPrivate: boolean): Target {
+  const key = `${allowPrivate ? "1" : "0"}${raw}`;
+  let t = targets.get(key);
+  if (!t) {
+    const check = checkWebhookUrl(raw, { allowPrivate });
+    t = check.ok
+      ? {
+          ok: true,
+          protocol: check.url.protocol,
+          options: {
+            protocol: check.url.protocol,
+            hostname: check.url.hostname.startsWith("[") ? check.url.hostname.slice(1, -1) : check.url.hostname,
+            port: check.url.port || undefined,
+            path: `${check.url.pathname}${check.url.search}`,
+          },
+        }
+      : { ok: false, reason: check.reason };
+    if (targets.size >= 10_000) targets.clear();
+    targets.set(key, t);
+  }
+  return t;
+}
+
 export async function sendWebhook(input: SendWebhookInput): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const check = checkWebhookUrl(input.url, { allowPrivate: input.allowPrivate });
+    const check = targetOf(input.url, input.allowPrivate);
     if (!check.ok) return failure(check.reason, elapsed());
 
     const timeoutMs = input.timeoutMs ?? 15_000;
     const deadline = started + timeoutMs;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await post(check.url, input, deadline, timeoutMs);
+      const outcome = await post(check, input, deadline, timeoutMs);
       if (!outcome.staleSocket || attempt === MAX_ATTEMPTS) return { ...outcome.result, durationMs: elapsed() };
     }
   } catch (err) {
@@ -63,10 +91,9 @@ export async function sendWebhook(input: SendWebhookInput): Promise<SendResult> 
 
 type Outcome = { result: SendResult; staleSocket: boolean };
 
-function post(url: URL, input: SendWebhookInput, deadline: number, timeoutMs: number): Promise<Outcome> {
+function post(target: Extract<Target, { ok: true }>, input: SendWebhookInput, deadline: number, timeoutMs: number): Promise<Outcome> {
   return new Promise((resolve) => {
     const maxBytes = input.maxResponseBytes ?? 4096;
-    const payload = Buffer.from(input.body, "utf8");
     let settled = false;
     let response: http.IncomingMessage | null = null;
     const chunks: Buffer[] = [];
@@ -85,7 +112,7 @@ function post(url: URL, input: SendWebhookInput, deadline: number, timeoutMs: nu
           status: response?.statusCode ?? null,
           headers,
           // StringDecoder holds back a multi-byte character cut at the limit.
-          body: new StringDecoder("utf8").write(Buffer.concat(chunks).subarray(0, maxBytes)),
+          body: chunks.length ? new StringDecoder("utf8").write(Buffer.concat(chunks).subarray(0, maxBytes)) : "",
           durationMs: 0,
           error,
           retryAfterSeconds: parseRetryAfter(headers["retry-after"]),
@@ -93,16 +120,16 @@ function post(url: URL, input: SendWebhookInput, deadline: number, timeoutMs: nu
       });
     };
 
-    const mod = url.protocol === "https:" ? https : http;
-    const req = mod.request(url, {
+    const mod = target.protocol === "https:" ? https : http;
+    const headers = lowercaseKeys(input.headers);
+    headers["content-type"] = "application/json";
+    headers["content-length"] = String(Buffer.byteLength(input.body, "utf8"));
+    headers["user-agent"] = USER_AGENT;
+    const req = mod.request({
+      ...target.options,
       method: "POST",
-      agent: agentFor(url.protocol, { allowPrivate: input.allowPrivate, resolver: input.resolver }),
-      headers: {
-        ...lowercaseKeys(input.headers),
-        "content-type": "application/json",
-        "content-length": String(payload.length),
-        "user-agent": USER_AGENT,
-      },
+      agent: agentFor(target.protocol, { allowPrivate: input.allowPrivate, resolver: input.resolver }),
+      headers,
       // Redirects are never followed (node:http does not), so a 3xx is reported as is.
     });
 
@@ -129,7 +156,8 @@ function post(url: URL, input: SendWebhookInput, deadline: number, timeoutMs: nu
         if (!res.complete) settle("connection closed before the response was complete");
       });
     });
-    req.end(payload);
+    // A string, not a Buffer: node:http then writes head and body in one piece.
+    req.end(input.body, "utf8");
   });
 }
 
@@ -152,10 +180,15 @@ function describeError(err: NodeJS.ErrnoException): string {
 
 function flattenHeaders(h: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
+  for (const k in h) {
+    const v = h[k];
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
+  }
   return out;
 }
 
 function lowercaseKeys(h: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+  const out: Record<string, string> = {};
+  for (const k in h) out[k.toLowerCase()] = h[k];
+  return out;
 }
