@@ -150,11 +150,11 @@ try {
   console.log(`\n${app.database}`);
   console.log(`throughput (${total} deliveries over ${ENDPOINTS} endpoints; ${EVENTS} events published by ${PUBLISHERS} concurrent publishers, included in the time; ${ROUNDS} rounds, median shown)`);
   for (const [i, r] of rounds.entries()) {
-    console.log(`  round ${i + 1}: Portico embedded runner ${r.portico.toFixed(0).padStart(5)} deliveries/s, plain Node loop ${r.base.toFixed(0).padStart(5)} POSTs/s (concurrency ${CONCURRENCY}) → ${r.ratio.toFixed(2)}`);
+    console.log(`  round ${i + 1}: Portico embedded runner ${r.portico.toFixed(0).padStart(5)} deliveries/s, plain Node loop ${r.base.toFixed(0).padStart(5)} POSTs/s (concurrency ${CONCURRENCY}) → ${r.ratio.toFixed(3)}`);
   }
   console.log(`  Portico embedded runner  ${median.portico.toFixed(0).padStart(6)} deliveries/s${allIn ? "" : "  (TIMED OUT)"}`);
   console.log(`  plain Node loop          ${median.base.toFixed(0).padStart(6)} POSTs/s`);
-  console.log(`  ratio ${ratio.toFixed(2)} (target ≥ 0.50)`);
+  console.log(`  ratio ${ratio.toFixed(3)} (target ≥ 0.50)`);
 
   // Latency: one endpoint subscribed, events at RATE/s (after WARMUP_SECONDS at the same rate, not counted).
   for (const id of endpoints.slice(1)) {
@@ -213,7 +213,7 @@ try {
   publishMs.sort((a, b) => a - b);
   console.log(`  of which the publish request itself: p50 ${percentile(publishMs, 50).toFixed(0)} ms   p99 ${percentile(publishMs, 99).toFixed(0)} ms`);
   failed = ratio < 0.5 || !(p99 < 1000) || latencies.length < sent.size || publishFailures > 0 || !allIn;
-  console.log(`\nsummary: throughput ratio ${ratio.toFixed(2)} ${ratio >= 0.5 ? "ok" : "BELOW TARGET"}; p99 ${p99.toFixed(0)} ms ${p99 < 1000 ? "ok" : "ABOVE TARGET"}`);
+  console.log(`\nsummary: throughput ratio ${ratio.toFixed(3)} ${ratio >= 0.5 ? "ok" : "BELOW TARGET"}; p99 ${p99.toFixed(0)} ms ${p99 < 1000 ? "ok" : "ABOVE TARGET"}`);
 } finally {
   await app.stop();
   await receiver.close();
