@@ -144,45 +144,93 @@ export class EmbeddedRunner {
   private dispatch(db: Db): number {
     // Stopping: what is still queued is handed back by stop(), not started.
     if (this.stopped) return 0;
+    // Every completion dispatches: walking every endpoint's queue each time made
+    // this O(endpoints) per attempt. Stale jobs are looked for at most once a
+    // second, and the walk ends as soon as every slot is taken.
+    const staleBefore = this.staleBefore();
+    if (Date.now() - this.lastStaleSweep > 1000) this.releaseStale(db, staleBefore);
     let started = 0;
-    const staleBefore = Date.now() - (CLAIM_LOCK_MS - config().WEBHOOK_TIMEOUT_MS - 10_000);
+    let stale: string[] | null = null;
+    for (const [endpointId, q] of this.queued) {
+      if (this.inFlight.size >= this.concurrency) break;
+      // The endpoint's current limit, as read with its newest job.
+      const limit = q.length ? (q[q.length - 1].endpoint?.maxConcurrency ?? 1) : 0;
+      let n = 0;
+      while (q.length && this.inFlight.size < this.concurrency && (this.perEndpoint.get(endpointId) ?? 0) < limit) {
+        const job = q.shift()!;
+        this.queuedCount--;
+        if (job.claimedAt < staleBefore) (stale ??= []).push(job.deliveryId);
+        else {
+          this.launch(db, job);
+          n++;
+        }
+      }
+      started += n;
+      // Round robin: an endpoint that just got slots goes behind the others.
+      if (!q.length || n) this.queued.delete(endpointId);
+      if (q.length && n) this.queued.set(endpointId, q);
+    }
+    if (stale) this.giveBack(db, stale);
+    return started;
+  }
+
+  /** Jobs claimed before this could see their claim lapse before the attempt ends (behind a slow endpoint, say). */
+  private staleBefore() {
+    return Date.now() - (CLAIM_LOCK_MS - config().WEBHOOK_TIMEOUT_MS - 10_000);
+  }
+
+  private giveBack(db: Db, deliveryIds: string[]) {
+    void releaseClaims(db, deliveryIds).catch((err) => console.error("runner: could not release claims:", (err as Error).message));
+  }
+
+  private lastStaleSweep = 0;
+
+  /** Gives back stale jobs (see staleBefore) from every queue, also those of endpoints whose slots are all taken. */
+  private releaseStale(db: Db, staleBefore: number) {
+    this.lastStaleSweep = Date.now();
     const stale: string[] = [];
     for (const [endpointId, q] of this.queued) {
       while (q.length && q[0].claimedAt < staleBefore) {
         stale.push(q.shift()!.deliveryId);
         this.queuedCount--;
       }
-      // The endpoint's current limit, as read with its newest job.
-      const limit = q.length ? (q[q.length - 1].endpoint?.maxConcurrency ?? 1) : 0;
-      while (q.length && this.inFlight.size < this.concurrency && (this.perEndpoint.get(endpointId) ?? 0) < limit) {
-        this.launch(db, q.shift()!);
-        this.queuedCount--;
-        started++;
-      }
       if (!q.length) this.queued.delete(endpointId);
     }
-    if (stale.length) void releaseClaims(db, stale).catch((err) => console.error("runner: could not release claims:", (err as Error).message));
-    return started;
+    if (stale.length) this.giveBack(db, stale);
   }
 
   private launch(db: Db, job: DeliveryJob) {
     const endpointId = job.endpointId;
     this.perEndpoint.set(endpointId, (this.perEndpoint.get(endpointId) ?? 0) + 1);
-    const p = performAttempt(job, { send: this.sender?.send })
-      .then(async (record) => {
-        if ("deadWithoutRequest" in record) await markDeadWithoutRequest(db, record.deliveryId, record.deadWithoutRequest);
-        else {
+    const done = () => {
+      this.perEndpoint.set(endpointId, (this.perEndpoint.get(endpointId) ?? 1) - 1);
+      this.inFlight.delete(p);
+      this.dispatch(db);
+      this.kick();
+    };
+    const failed = (err: unknown) => console.error(`runner: delivery ${job.deliveryId} failed:`, (err as Error).message);
+    // One link per outcome rather than then/catch/finally: on a busy runner every promise counts.
+    const p: Promise<void> = performAttempt(job, { send: this.sender?.send }).then(
+      (record) => {
+        if ("deadWithoutRequest" in record) {
+          return markDeadWithoutRequest(db, record.deliveryId, record.deadWithoutRequest).then(done, (err) => {
+            failed(err);
+            done();
+          });
+        }
+        try {
           this.results.push(record);
           this.scheduleFlush(db);
+        } catch (err) {
+          failed(err);
         }
-      })
-      .catch((err) => console.error(`runner: delivery ${job.deliveryId} failed:`, (err as Error).message))
-      .finally(() => {
-        this.perEndpoint.set(endpointId, (this.perEndpoint.get(endpointId) ?? 1) - 1);
-        this.inFlight.delete(p);
-        this.dispatch(db);
-        this.kick();
-      });
+        done();
+      },
+      (err) => {
+        failed(err);
+        done();
+      },
+    );
     this.inFlight.add(p);
   }
 

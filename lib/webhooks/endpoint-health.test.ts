@@ -95,4 +95,33 @@ describe("endpoint health", () => {
       receiver.setReply(() => ({ status: 200 }));
     }
   });
+  it("a receiver that hangs holds only its own slots: the other endpoints' deliveries all arrive meanwhile", async () => {
+    const { user, endpointId: slowId, publish } = await setup("/hangs");
+    await db().update(webhookEndpoints).set({ maxConcurrency: 3 }).where(eq(webhookEndpoints.id, slowId));
+    for (const path of ["/quick-1", "/quick-2"]) {
+      const created = await callRoute(endpointsRoute.POST, {
+        path: "/api/v1/webhooks/endpoints",
+        cookie: await sessionCookie(user.id),
+        body: { url: `${receiver.base}${path}`, eventTypes: ["lead.*"] },
+      });
+      expect(created.status, created.text).toBe(201);
+    }
+    // Long enough to outlast the wait below, short enough for stop() to end soon.
+    process.env.WEBHOOK_TIMEOUT_MS = "2500";
+    resetConfigForTests();
+    receiver.setReply((_n, req) => (req.url === "/hangs" ? { status: 200, hang: true } : { status: 200 }));
+    for (let i = 0; i < 10; i++) await publish();
+    // Four slots in all, three of which the hanging endpoint may hold.
+    const runner = new EmbeddedRunner(async () => db(), { pollMs: 10, concurrency: 4 });
+    try {
+      runner.start();
+      expect(await waitUntil(() => receiver.to("/quick-1").length >= 10 && receiver.to("/quick-2").length >= 10, 2000)).toBe(true);
+      expect(receiver.to("/hangs")).toHaveLength(3);
+    } finally {
+      await runner.stop();
+      delete process.env.WEBHOOK_TIMEOUT_MS;
+      resetConfigForTests();
+      receiver.setReply(() => ({ status: 200 }));
+    }
+  });
 });

@@ -2,19 +2,22 @@ import type { BodyEvent, SendingEndpoint } from "./delivery-job";
 import { signingSecrets } from "./endpoint-secrets";
 import { webhookBody } from "./webhook-body";
 
-// Unsealing a secret costs an AES-GCM decryption; busy endpoints reuse the result.
-const secretCache = new Map<string, string[]>();
+// Unsealing a secret costs an AES-GCM decryption; busy endpoints reuse the
+// result while their ciphertexts and rotation state are unchanged (compared
+// field by field: no key string built per attempt).
+type Unsealed = { current: string; previous: string | null; rotating: boolean; secrets: string[] };
+const secretCache = new Map<string, Unsealed>();
 
 function secretsFor(e: SendingEndpoint, now: Date): string[] {
   const rotating = !!e.previousSecretExpiresAt && e.previousSecretExpiresAt > now;
-  const k = `${e.id}|${e.secretCiphertext}|${rotating ? e.previousSecretCiphertext : ""}`;
-  let s = secretCache.get(k);
-  if (!s) {
-    s = signingSecrets(e, now);
-    if (secretCache.size > 10_000) secretCache.clear();
-    secretCache.set(k, s);
+  const hit = secretCache.get(e.id);
+  if (hit && hit.current === e.secretCiphertext && hit.rotating === rotating && (!rotating || hit.previous === e.previousSecretCiphertext)) {
+    return hit.secrets;
   }
-  return s;
+  const secrets = signingSecrets(e, now);
+  if (secretCache.size > 10_000) secretCache.clear();
+  secretCache.set(e.id, { current: e.secretCiphertext, previous: e.previousSecretCiphertext, rotating, secrets });
+  return secrets;
 }
 
 // A fan-out sends one event to many endpoints in the same batch: serialise it once.
