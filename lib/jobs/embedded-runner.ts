@@ -144,9 +144,10 @@ export class EmbeddedRunner {
   private dispatch(db: Db): number {
     // Stopping: what is still queued is handed back by stop(), not started.
     if (this.stopped) return 0;
-    // Every completion dispatches: walking every endpoint's queue each time made
-    // this O(endpoints) per attempt. Stale jobs are looked for at most once a
-    // second, and the walk ends as soon as every slot is taken.
+    // Every completion dispatches, so the walk ends as soon as every slot is
+    // taken (walking every endpoint's queue each time was O(endpoints) per
+    // attempt). Stale jobs are dropped as the walk reaches them; the queues it
+    // does not reach are swept at most once a second.
     const staleBefore = this.staleBefore();
     if (Date.now() - this.lastStaleSweep > 1000) this.releaseStale(db, staleBefore);
     let started = 0;
