@@ -137,6 +137,26 @@ describe("stopping", () => {
   });
 });
 
+describe("stopping mid-pass", () => {
+  it("a pass under way when stop() is called claims nothing after it, so nothing is left locked", async () => {
+    const { cookie } = await partnerWithEndpoint("/mid-pass");
+    expect(localTaker()).toBeNull();
+    const { delivery } = await publish(cookie); // unclaimed and due: what a pass would claim
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    // The runner's first pass waits for its database until the gate opens.
+    const r = new EmbeddedRunner(async () => (await gate, db()), { pollMs: 60_000 });
+    r.start();
+    const stopped = r.stop();
+    open();
+    await stopped;
+    await new Promise((done) => setTimeout(done, 200));
+    const [row] = await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery.id));
+    expect(row).toMatchObject({ status: "pending", lockedUntil: null });
+    expect(receiver.to("/mid-pass")).toHaveLength(0);
+  });
+});
+
 describe("the sender thread", () => {
   it("signs and sends off the main thread: the receiver verifies the signature with the endpoint's secret", async () => {
     const { cookie, endpoint } = await partnerWithEndpoint("/thread");

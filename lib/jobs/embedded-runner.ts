@@ -68,7 +68,7 @@ export class EmbeddedRunner {
       }),
       acceptHandoffs({ room: () => (this.stopped ? 0 : MAX_QUEUED - this.queuedCount), take: (jobs) => this.take(jobs) }),
     ];
-    void this.loop();
+    this.looping = this.loop();
   }
 
   /** Queues jobs this process already holds the claims of, and starts what the limits allow. */
@@ -95,6 +95,9 @@ export class EmbeddedRunner {
     this.unsubscribe = [];
     this.kick();
     if (this.timer) clearTimeout(this.timer);
+    // A pass under way could still claim after this point; let it end first,
+    // so what it claimed is handed back below rather than held until it lapses.
+    await this.looping;
     await Promise.allSettled([...this.inFlight]);
     await this.sender?.close();
     if (this.flushTimer) clearTimeout(this.flushTimer);
@@ -122,6 +125,7 @@ export class EmbeddedRunner {
     // Claimed rows wait in per-endpoint queues (still locked by us) until their
     // endpoint has a free slot; claim again only when the queues run low, and never
     // for endpoints that already have work waiting. No claim is ever given back.
+    if (this.stopped) return 0;
     if (this.queuedCount < this.batch / 2 && Date.now() >= this.nextClaimAt) {
       const waiting = [...this.queued.keys()];
       const claimed = await claimDueDeliveries(db, this.batch - this.queuedCount, new Date(), waiting);
@@ -275,6 +279,8 @@ export class EmbeddedRunner {
       this.writing = null;
     }
   }
+
+  private looping: Promise<void> = Promise.resolve();
 
   private async loop() {
     if (this.running) return;
