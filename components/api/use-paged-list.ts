@@ -22,6 +22,10 @@ export function usePagedList<T>(
     placeholderData: keepPreviousData,
     refetchInterval: opts.refetchInterval,
   });
+  // A later page can empty under the user (they revoked or deleted its last
+  // row): step back rather than show an empty list without a way back.
+  // (Adjusting state while rendering, as React advises over an effect; it ends on page 1 at the latest.)
+  if (!query.isPlaceholderData && query.data?.data.length === 0 && cursors.length > 0) setCursors(cursors.slice(0, -1));
   return {
     ...query,
     page: cursors.length + 1,

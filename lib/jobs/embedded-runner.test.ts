@@ -157,6 +157,22 @@ describe("stopping mid-pass", () => {
   });
 });
 
+describe("starting again while a stop is under way", () => {
+  it("the pending stop() still ends, and the runner started again delivers", async () => {
+    const { cookie } = await partnerWithEndpoint("/restart");
+    const r = new EmbeddedRunner(async () => db(), { pollMs: 50 });
+    runner = r;
+    r.start();
+    const stopping = r.stop();
+    r.start();
+    const ended = await Promise.race([stopping.then(() => true), new Promise((done) => setTimeout(() => done(false), 3000))]);
+    expect(ended, "the first stop() ended").toBe(true);
+    expect(localTaker(), "the restarted runner takes hand-offs").not.toBeNull();
+    await publish(cookie);
+    expect(await waitUntil(() => receiver.to("/restart").length === 1, 5000)).toBe(true);
+  });
+});
+
 describe("the sender thread", () => {
   it("signs and sends off the main thread: the receiver verifies the signature with the endpoint's secret", async () => {
     const { cookie, endpoint } = await partnerWithEndpoint("/thread");

@@ -30,7 +30,8 @@ export type RunnerOptions = {
 
 export class EmbeddedRunner {
   private timer: NodeJS.Timeout | null = null;
-  private running = false;
+  /** Which start() the current loop belongs to. */
+  private run = 0;
   private stopped = true;
   private inFlight = new Set<Promise<void>>();
   private perEndpoint = new Map<string, number>();
@@ -68,7 +69,8 @@ export class EmbeddedRunner {
       }),
       acceptHandoffs({ room: () => (this.stopped ? 0 : MAX_QUEUED - this.queuedCount), take: (jobs) => this.take(jobs) }),
     ];
-    this.looping = this.loop();
+    // A loop left over from a stop() still under way ends at its next check: it belongs to another run.
+    this.looping = this.loop(++this.run);
   }
 
   /** Queues jobs this process already holds the claims of, and starts what the limits allow. */
@@ -97,7 +99,9 @@ export class EmbeddedRunner {
     if (this.timer) clearTimeout(this.timer);
     // A pass under way could still claim after this point; let it end first,
     // so what it claimed is handed back below rather than held until it lapses.
-    await this.looping;
+    const loop = this.looping;
+    this.run++;
+    await loop;
     await Promise.allSettled([...this.inFlight]);
     await this.sender?.close();
     if (this.flushTimer) clearTimeout(this.flushTimer);
@@ -213,14 +217,17 @@ export class EmbeddedRunner {
       this.dispatch(db);
       this.kick();
     };
-    const failed = (err: unknown) => console.error(`runner: delivery ${job.deliveryId} failed:`, (err as Error).message);
+    const failed = (err: unknown) => console.error(`runner: delivery ${job.deliveryId} failed:`, err instanceof Error ? err.message : String(err));
     // One link per outcome rather than then/catch/finally: on a busy runner every promise counts.
     const p: Promise<void> = performAttempt(job, { send: this.sender?.send }).then(
       (record) => {
         if ("deadWithoutRequest" in record) {
           return markDeadWithoutRequest(db, record.deliveryId, record.deadWithoutRequest).then(done, (err) => {
-            failed(err);
-            done();
+            try {
+              failed(err);
+            } finally {
+              done();
+            }
           });
         }
         try {
@@ -228,12 +235,16 @@ export class EmbeddedRunner {
           this.scheduleFlush(db);
         } catch (err) {
           failed(err);
+        } finally {
+          done();
         }
-        done();
       },
       (err) => {
-        failed(err);
-        done();
+        try {
+          failed(err);
+        } finally {
+          done();
+        }
       },
     );
     this.inFlight.add(p);
@@ -282,17 +293,16 @@ export class EmbeddedRunner {
 
   private looping: Promise<void> = Promise.resolve();
 
-  private async loop() {
-    if (this.running) return;
-    this.running = true;
-    while (!this.stopped) {
+  private async loop(run: number) {
+    const current = () => !this.stopped && run === this.run;
+    while (current()) {
       let started = 0;
       try {
         started = await this.tick();
       } catch (err) {
         console.error("runner: tick failed:", (err as Error).message);
       }
-      if (this.stopped) break;
+      if (!current()) break;
       if (started > 0 && this.inFlight.size < this.concurrency) continue;
       const untilClaim = this.nextClaimAt - Date.now();
       await new Promise<void>((resolve) => {
@@ -301,6 +311,5 @@ export class EmbeddedRunner {
       });
       this.wake = null;
     }
-    this.running = false;
   }
 }
