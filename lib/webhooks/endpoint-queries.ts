@@ -4,6 +4,7 @@ import { webhookEndpoints } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
 import { NotFound } from "@/lib/errors";
 import { isUuid } from "@/lib/db/errors";
+import { previousSecretLive } from "./endpoint-secrets";
 import type { WebhookEndpoint } from "./schemas";
 
 export function visibleEndpoints(p: Principal): SQL {
@@ -32,7 +33,7 @@ export function toEndpoint(r: typeof webhookEndpoints.$inferSelect, now = new Da
     disabledReason: r.disabledReason,
     failingSince: iso(r.failingSince),
     lastSuccessAt: iso(r.lastSuccessAt),
-    secretRotating: !!r.previousSecretExpiresAt && r.previousSecretExpiresAt > now,
+    secretRotating: previousSecretLive(r, now),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

@@ -4,13 +4,14 @@ import { webhookEndpoints } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { seal, unseal } from "@/lib/crypto/secret-box";
 import { endpointRow, toEndpoint } from "./endpoint-queries";
+import { previousSecretLive } from "./endpoint-secrets";
 import { generateWebhookSecret } from "./transport/sign";
 
 export const SECRET_OVERLAP_MS = 24 * 60 * 60 * 1000;
 
 export async function revealEndpointSecret(db: Db, principal: Principal, id: string) {
   const e = await endpointRow(db, principal, id);
-  const rotating = !!e.previousSecretCiphertext && !!e.previousSecretExpiresAt && e.previousSecretExpiresAt > new Date();
+  const rotating = previousSecretLive(e);
   return {
     secret: unseal(e.secretCiphertext),
     previousSecret: rotating ? unseal(e.previousSecretCiphertext!) : null,

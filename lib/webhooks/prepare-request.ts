@@ -1,5 +1,5 @@
 import type { BodyEvent, SendingEndpoint } from "./delivery-job";
-import { signingSecrets } from "./endpoint-secrets";
+import { previousSecretLive, signingSecrets } from "./endpoint-secrets";
 import { webhookBody } from "./webhook-body";
 
 // Unsealing a secret costs an AES-GCM decryption; busy endpoints reuse the
@@ -9,7 +9,7 @@ type Unsealed = { current: string; previous: string | null; rotating: boolean; s
 const secretCache = new Map<string, Unsealed>();
 
 function secretsFor(e: SendingEndpoint, now: Date): string[] {
-  const rotating = !!e.previousSecretExpiresAt && e.previousSecretExpiresAt > now;
+  const rotating = previousSecretLive(e, now);
   const hit = secretCache.get(e.id);
   if (hit && hit.current === e.secretCiphertext && hit.rotating === rotating && (!rotating || hit.previous === e.previousSecretCiphertext)) {
     return hit.secrets;
