@@ -217,36 +217,16 @@ export class EmbeddedRunner {
       this.dispatch(db);
       this.kick();
     };
+    // Never throws (whatever was rejected), so the slot is always given back.
     const failed = (err: unknown) => console.error(`runner: delivery ${job.deliveryId} failed:`, err instanceof Error ? err.message : String(err));
-    // One link per outcome rather than then/catch/finally: on a busy runner every promise counts.
-    const p: Promise<void> = performAttempt(job, { send: this.sender?.send }).then(
-      (record) => {
-        if ("deadWithoutRequest" in record) {
-          return markDeadWithoutRequest(db, record.deliveryId, record.deadWithoutRequest).then(done, (err) => {
-            try {
-              failed(err);
-            } finally {
-              done();
-            }
-          });
-        }
-        try {
-          this.results.push(record);
-          this.scheduleFlush(db);
-        } catch (err) {
-          failed(err);
-        } finally {
-          done();
-        }
-      },
-      (err) => {
-        try {
-          failed(err);
-        } finally {
-          done();
-        }
-      },
-    );
+    const p: Promise<void> = performAttempt(job, { send: this.sender?.send })
+      .then((record) => {
+        if ("deadWithoutRequest" in record) return markDeadWithoutRequest(db, record.deliveryId, record.deadWithoutRequest);
+        this.results.push(record);
+        this.scheduleFlush(db);
+      })
+      .catch(failed)
+      .finally(done);
     this.inFlight.add(p);
   }
 
