@@ -6,7 +6,9 @@ import * as endpointsRoute from "@/app/api/v1/webhooks/endpoints/route";
 import * as eventsRoute from "@/app/api/v1/events/route";
 import * as secretRoute from "@/app/api/v1/webhooks/endpoints/[id]/secret/route";
 import type { Db } from "@/db";
-import { webhookAttempts, webhookDeliveries } from "@/db/schema";
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { resetConfigForTests } from "@/lib/config";
+import { loadDeliveryJobs } from "@/lib/webhooks/attempt-delivery";
 import { publishEvent } from "@/lib/events/publish-event";
 import { callRoute } from "@/lib/testing/call-route";
 import { createPartnerWithMember, sessionCookie } from "@/lib/testing/fixtures";
@@ -114,6 +116,36 @@ describe("hand-off from the publisher to the runner of the same process", () => 
     expect(stale.take([{ ...job, claimedAt: Date.now() - 120_000 }])).toBe(true);
     expect(await waitUntil(async () => (await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery.id)))[0].lockedUntil === null, 3000)).toBe(true);
     expect(receiver.to("/stale")).toHaveLength(0);
+  });
+});
+
+describe("stale jobs behind a busy endpoint", () => {
+  it("a job queued behind an endpoint at its limit is given back once stale, while the endpoint's attempt still hangs", async () => {
+    const { cookie, endpoint } = await partnerWithEndpoint("/busy");
+    await db().update(webhookEndpoints).set({ maxConcurrency: 1 }).where(eq(webhookEndpoints.id, endpoint.id));
+    // Published with no runner, then held as if claimed by this process long ago.
+    const { delivery: stale } = await publish(cookie);
+    await db().update(webhookDeliveries).set({ lockedUntil: new Date(Date.now() + 60_000) }).where(eq(webhookDeliveries.id, stale.id));
+    process.env.WEBHOOK_TIMEOUT_MS = "3000";
+    resetConfigForTests();
+    receiver.setReply(() => ({ status: 200, hang: true }));
+    try {
+      const r = new EmbeddedRunner(async () => db(), { pollMs: 50 });
+      runner = r;
+      r.start();
+      await publish(cookie); // handed off and sent: it takes the endpoint's only slot
+      expect(await waitUntil(() => receiver.to("/busy").length === 1, 3000)).toBe(true);
+      const [job] = await loadDeliveryJobs(db(), [stale.id]);
+      expect(r.take([{ ...job, claimedAt: Date.now() - 120_000 }])).toBe(true);
+      const released = async () => (await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, stale.id)))[0].lockedUntil === null;
+      expect(await waitUntil(released, 2500)).toBe(true);
+      expect(receiver.to("/busy")).toHaveLength(1);
+    } finally {
+      await runner?.stop();
+      runner = null;
+      delete process.env.WEBHOOK_TIMEOUT_MS;
+      resetConfigForTests();
+    }
   });
 });
 
