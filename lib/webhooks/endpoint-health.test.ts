@@ -37,6 +37,22 @@ async function setup(path: string) {
   return { partner, user, endpointId: created.body.id as string, publish };
 }
 
+/** Runs `body` with a started runner and a short webhook timeout, then stops it and puts env and receiver back. */
+async function withRunner(opts: { concurrency: number; timeoutMs: number }, body: () => Promise<void>) {
+  process.env.WEBHOOK_TIMEOUT_MS = String(opts.timeoutMs);
+  resetConfigForTests();
+  const runner = new EmbeddedRunner(async () => db(), { pollMs: 10, concurrency: opts.concurrency });
+  try {
+    runner.start();
+    await body();
+  } finally {
+    await runner.stop();
+    delete process.env.WEBHOOK_TIMEOUT_MS;
+    resetConfigForTests();
+    receiver.setReply(() => ({ status: 200 }));
+  }
+}
+
 describe("endpoint health", () => {
   it("disables an endpoint whose deliveries failed for 5 days, and tells its owner", async () => {
     const { partner, user, endpointId, publish } = await setup("/failing");
@@ -76,24 +92,15 @@ describe("endpoint health", () => {
   it("never sends one endpoint more than its maxConcurrency requests at once", async () => {
     const { endpointId, publish } = await setup("/slow");
     await db().update(webhookEndpoints).set({ maxConcurrency: 2 }).where(eq(webhookEndpoints.id, endpointId));
-    // The receiver holds every request open; a short timeout lets the held attempts end quickly.
-    process.env.WEBHOOK_TIMEOUT_MS = "1000";
-    resetConfigForTests();
     receiver.setReply(() => ({ status: 200, hang: true }));
     for (let i = 0; i < 6; i++) await publish();
-    const runner = new EmbeddedRunner(async () => db(), { pollMs: 10, concurrency: 32 });
-    try {
-      runner.start();
+    // The receiver holds every request open; a short timeout lets the held attempts end quickly.
+    await withRunner({ concurrency: 32, timeoutMs: 1000 }, async () => {
       expect(await waitUntil(() => receiver.to("/slow").length >= 2, 3000)).toBe(true);
       await new Promise((r) => setTimeout(r, 300));
       // Six deliveries are due and the runner has 32 slots, but the endpoint allows two.
       expect(receiver.to("/slow")).toHaveLength(2);
-    } finally {
-      await runner.stop();
-      delete process.env.WEBHOOK_TIMEOUT_MS;
-      resetConfigForTests();
-      receiver.setReply(() => ({ status: 200 }));
-    }
+    });
   });
   it("a receiver that hangs holds only its own slots: the other endpoints' deliveries all arrive meanwhile", async () => {
     const { user, endpointId: slowId, publish } = await setup("/hangs");
@@ -106,22 +113,13 @@ describe("endpoint health", () => {
       });
       expect(created.status, created.text).toBe(201);
     }
-    // Long enough to outlast the wait below, short enough for stop() to end soon.
-    process.env.WEBHOOK_TIMEOUT_MS = "2500";
-    resetConfigForTests();
     receiver.setReply((_n, req) => (req.url === "/hangs" ? { status: 200, hang: true } : { status: 200 }));
     for (let i = 0; i < 10; i++) await publish();
-    // Four slots in all, three of which the hanging endpoint may hold.
-    const runner = new EmbeddedRunner(async () => db(), { pollMs: 10, concurrency: 4 });
-    try {
-      runner.start();
+    // Four slots in all, three of which the hanging endpoint may hold; the
+    // timeout outlasts the wait below and lets stop() end soon after.
+    await withRunner({ concurrency: 4, timeoutMs: 2500 }, async () => {
       expect(await waitUntil(() => receiver.to("/quick-1").length >= 10 && receiver.to("/quick-2").length >= 10, 2000)).toBe(true);
       expect(receiver.to("/hangs")).toHaveLength(3);
-    } finally {
-      await runner.stop();
-      delete process.env.WEBHOOK_TIMEOUT_MS;
-      resetConfigForTests();
-      receiver.setReply(() => ({ status: 200 }));
-    }
+    });
   });
 });
