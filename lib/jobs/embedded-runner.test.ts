@@ -119,6 +119,25 @@ describe("hand-off from the publisher to the runner of the same process", () => 
   });
 });
 
+describe("sharing slots between endpoints", () => {
+  it("serves endpoints with work waiting in turn, not one endpoint's whole queue first", async () => {
+    const { cookie } = await partnerWithEndpoint("/rr-a");
+    const second = await callRoute(endpointsRoute.POST, { path: "/api/v1/webhooks/endpoints", cookie, body: { url: `${receiver.base}/rr-b`, eventTypes: ["lead.*"] } });
+    expect(second.status, second.text).toBe(201);
+    expect(localTaker()).toBeNull();
+    for (let i = 0; i < 5; i++) await publish(cookie); // 5 deliveries per endpoint, all due
+    receiver.setReply(() => ({ status: 200, delayMs: 10 }));
+    // One slot: the order of arrival is the order the runner chose.
+    runner = new EmbeddedRunner(async () => db(), { pollMs: 60_000, concurrency: 1 });
+    runner.start();
+    const order = () => receiver.received.filter((r) => r.url.startsWith("/rr-")).map((r) => r.url);
+    expect(await waitUntil(() => order().length === 10, 5000)).toBe(true);
+    const firstSix = order().slice(0, 6);
+    expect(firstSix.filter((u) => u === "/rr-a")).toHaveLength(3);
+    expect(firstSix.filter((u) => u === "/rr-b")).toHaveLength(3);
+  });
+});
+
 describe("stale jobs behind a busy endpoint", () => {
   it("a job queued behind an endpoint at its limit is given back once stale, while the endpoint's attempt still hangs", async () => {
     const { cookie, endpoint } = await partnerWithEndpoint("/busy");
