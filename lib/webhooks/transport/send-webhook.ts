@@ -3,7 +3,7 @@ import https from "node:https";
 import { StringDecoder } from "node:string_decoder";
 import { LOOKUP_FAILED, agentFor } from "./guarded-agent";
 import { parseRetryAfter } from "./retry-after";
-import { checkWebhookUrl, type Resolver } from "./url-guard";
+import { checkWebhookUrl, unbracket, type Resolver } from "./url-guard";
 
 // One delivery attempt over the wire. It reports what happened and never
 // throws: retry policy, logging and endpoint health are the caller's business.
@@ -58,7 +58,7 @@ function targetOf(raw: string, allowPrivate: boolean): Target {
           protocol: check.url.protocol,
           options: {
             protocol: check.url.protocol,
-            hostname: check.url.hostname.startsWith("[") ? check.url.hostname.slice(1, -1) : check.url.hostname,
+            hostname: unbracket(check.url.hostname),
             port: check.url.port || undefined,
             path: `${check.url.pathname}${check.url.search}`,
           },

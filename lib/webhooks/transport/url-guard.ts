@@ -96,6 +96,6 @@ function refuse(reason: string): UrlCheck {
   return { ok: false, reason: `URL ${reason}` };
 }
 
-function unbracket(host: string): string {
+export function unbracket(host: string): string {
   return host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
 }
