@@ -9,9 +9,9 @@ test("deleting the only row of the last page goes back a page, not to an empty l
   const contactsApi = `/api/v1/partners/${me.partnerId}/contacts`;
   let existing = 0;
   for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-    const page_: { data: unknown[]; nextCursor: string | null } = await (await page.request.get(`${contactsApi}?limit=100${cursor ? `&cursor=${cursor}` : ""}`)).json();
-    existing += page_.data.length;
-    cursor = page_.nextCursor;
+    const batch: { data: unknown[]; nextCursor: string | null } = await (await page.request.get(`${contactsApi}?limit=100${cursor ? `&cursor=${cursor}` : ""}`)).json();
+    existing += batch.data.length;
+    cursor = batch.nextCursor;
   }
   // Enough contacts that the last page of 20 holds exactly one.
   let add = (((1 - existing) % 20) + 20) % 20;
