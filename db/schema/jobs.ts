@@ -30,3 +30,17 @@ export const outbox = pgTable(
     index("outbox_created_idx").on(t.createdAt, t.id),
   ],
 );
+
+/**
+ * Embedded runners alive somewhere, by heartbeat. A delivery claimed by a
+ * runner whose heartbeat stopped is free at once, without waiting for its
+ * claim to lapse: a crashed server's work is picked up within a lease, not
+ * minutes later. A claim by a runner with no row here falls back to the lapse.
+ */
+export const jobRunners = pgTable("job_runners", {
+  id: uuid("id").primaryKey(),
+  host: text("host").notNull(),
+  pid: integer("pid").notNull(),
+  startedAt: timestamp("started_at", { withTimezone: true, precision: 3 }).notNull(),
+  heartbeatAt: timestamp("heartbeat_at", { withTimezone: true, precision: 3 }).notNull(),
+});

@@ -108,6 +108,9 @@ export const webhookDeliveries = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, precision: 3 }),
     // A worker holds a delivery until then; an expired lock means the worker died.
     lockedUntil: timestamp("locked_until", { withTimezone: true, precision: 3 }),
+    // The embedded runner holding that lock, if one does (see jobRunners); no
+    // foreign key: runners' rows come and go, and a claim must not wait on them.
+    lockedBy: uuid("locked_by"),
     lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true, precision: 3 }),
     lastResponseStatus: integer("last_response_status"),
     lastError: text("last_error"),

@@ -12,7 +12,10 @@ import { startApp, type StartedApp } from "@/lib/testing/start-app";
 // again on the same database. Every delivery must end `succeeded`, each
 // receiver must have seen every webhook-id with a valid signature, no delivery
 // may exceed the attempt limit, and an always-failing receiver must end `dead`
-// after exactly WEBHOOK_MAX_RETRIES attempts. CI runs it with CHAOS_EVENTS=200.
+// after exactly WEBHOOK_MAX_RETRIES attempts. CI runs it with CHAOS_EVENTS=200,
+// on PGlite and (CHAOS_POSTGRES_URL=postgres://…, a fresh database made there)
+// on Postgres: there the restarted server cannot know the old one is gone and
+// takes its claims once its heartbeat is a lease old (runner-leases.ts).
 
 const EVENTS = Number(process.env.CHAOS_EVENTS ?? 2000);
 const ENDPOINTS = 10;
@@ -20,6 +23,7 @@ const MAX_ATTEMPTS = 15; // 0.35^15 ≈ 1.5e-7: a flaky-but-alive receiver essen
 const TIMEOUT_MS = 1000;
 const PORT = 3420;
 const DEADLINE_MS = Number(process.env.CHAOS_DEADLINE_MS ?? 15 * 60_000);
+const POSTGRES_URL = process.env.CHAOS_POSTGRES_URL;
 
 // Fixed secrets: the restarted server must read what the first one sealed.
 const env = {
@@ -112,8 +116,11 @@ async function sessionCookie(app: StartedApp, email: string) {
 }
 
 // --- the run -------------------------------------------------------------------
-let app = await startApp({ port: PORT, stdio: process.env.CHAOS_VERBOSE ? "inherit" : "ignore", env, detached: true });
+const first = await startApp({ port: PORT, stdio: process.env.CHAOS_VERBOSE ? "inherit" : "ignore", env, detached: true, postgresUrl: POSTGRES_URL });
+let app = first;
+console.log(`chaos: on ${app.database}`);
 const started = Date.now();
+let crashedAt = 0;
 let crashed = false;
 try {
   const cookie = { cookie: await sessionCookie(app, "partner@portico.test") };
@@ -143,7 +150,8 @@ try {
         crashed = true;
         console.log(`chaos: SIGKILL the server after ${n} events, ${requests} receiver hits`);
         await app.crash();
-        app = await startApp({ port: PORT, stdio: process.env.CHAOS_VERBOSE ? "inherit" : "ignore", env, detached: true, pgliteDir: app.pgliteDir });
+        crashedAt = Date.now();
+        app = await startApp({ port: PORT, stdio: process.env.CHAOS_VERBOSE ? "inherit" : "ignore", env, detached: true, pgliteDir: app.pgliteDir, databaseUrl: app.databaseUrl });
         console.log("chaos: server restarted on the same database");
       }
       // Idempotency-Key: a publish whose answer was lost in the crash is sent again without duplicating the event.
@@ -174,10 +182,14 @@ try {
 
   const expected = EVENTS * ENDPOINTS;
   let stats: { byStatus: Record<string, number> } = { byStatus: {} };
+  let settledAt = 0;
   while (Date.now() - started < DEADLINE_MS) {
     stats = await call(app, auth, "/webhooks/stats");
     const { pending = 0, failed = 0, succeeded = 0, dead: deadCount = 0 } = stats.byStatus;
-    if (pending + failed === 0 && succeeded + deadCount >= eventIds.size * ENDPOINTS + 3) break;
+    if (pending + failed === 0 && succeeded + deadCount >= eventIds.size * ENDPOINTS + 3) {
+      settledAt = Date.now();
+      break;
+    }
     if (process.env.CHAOS_VERBOSE) console.log("chaos: waiting", JSON.stringify(stats.byStatus));
     await new Promise((r) => setTimeout(r, 2000));
   }
@@ -200,7 +212,7 @@ try {
 
   const seenTotal = [...seen.values()].reduce((n, s) => n + s.size, 0);
   const { pending = 0, failed = 0, succeeded = 0, dead: deadCount = 0 } = stats.byStatus;
-  console.log(`\nchaos results (${((Date.now() - started) / 1000).toFixed(0)} s, crash mid-run: ${crashed ? "yes" : "no"})`);
+  console.log(`\nchaos results (${((Date.now() - started) / 1000).toFixed(0)} s, crash mid-run: ${crashed ? "yes" : "no"}${settledAt && crashedAt ? `; settled ${((settledAt - crashedAt) / 1000).toFixed(0)} s after the crash` : ""})`);
   console.log(`  deliveries: succeeded ${succeeded}, dead ${deadCount}, failed ${failed}, pending ${pending} (expected ${expected} succeeded + 3 dead)`);
   console.log(`  receivers: ${seenTotal}/${expected} (endpoint, webhook-id) pairs answered 2xx; ${requests} requests; ${badSignatures} bad signatures`);
   console.log(`  attempts: max ${maxAttempts} (limit ${MAX_ATTEMPTS}); always-failing endpoint: ${deadAttempts.join(", ")} attempts, ${alwaysFailHits} hits`);
@@ -219,6 +231,8 @@ try {
   process.exitCode = ok ? 0 : 1;
 } finally {
   await app.stop();
+  // The first server's stop drops the database it made (Postgres); it is long dead.
+  if (app !== first) await first.stop();
   server.close();
   server.closeAllConnections();
 }

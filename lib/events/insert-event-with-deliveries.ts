@@ -17,6 +17,8 @@ export type NewEvent = {
   idempotencyKey: string | null;
   /** The deliveries are created already locked by the caller for that long (see below). */
   claimForMs?: number;
+  /** The embedded runner that caller is (see runner-leases.ts). */
+  claimBy?: string;
 };
 
 export type InsertedEvent = { id: string; type: string; createdAt: Date; deliveryIds: string[]; jobs: DeliveryJob[] };
@@ -25,7 +27,7 @@ export type InsertedEvent = { id: string; type: string; createdAt: Date; deliver
 const fanout = preparedStatement("portico_fanout", ["jsonb"], ([input]) => sql`
   with input as materialized (
     select * from jsonb_to_recordset(${input}) as x(id uuid, type text, data jsonb,
-      account_id uuid, partner_id uuid, created_by text, idempotency_key text, patterns text[], claim_ms int)
+      account_id uuid, partner_id uuid, created_by text, idempotency_key text, patterns text[], claim_ms int, claim_by uuid)
   ), ev as (
     insert into ${events} (id, type, data, account_id, partner_id, created_by, idempotency_key)
     select id, type, data, account_id, partner_id, created_by, idempotency_key from input
@@ -33,7 +35,7 @@ const fanout = preparedStatement("portico_fanout", ["jsonb"], ([input]) => sql`
   ), ep as materialized (
     -- The subscribed endpoints, read once: the deliveries are made from them and
     -- the jobs carry them, so the endpoints are not looked up again by id.
-    select ${fanoutDeliveryId(sql`i.id`, sql`e.id`)} as delivery_id, i.id as event_id, i.type as event_type, i.claim_ms,
+    select ${fanoutDeliveryId(sql`i.id`, sql`e.id`)} as delivery_id, i.id as event_id, i.type as event_type, i.claim_ms, i.claim_by,
       e.id, e.partner_id, e.url, e.status, e.disabled_reason,
       e.max_concurrency, e.secret_ciphertext, e.previous_secret_ciphertext, e.previous_secret_expires_at
     from input i
@@ -45,8 +47,8 @@ const fanout = preparedStatement("portico_fanout", ["jsonb"], ([input]) => sql`
     ) target
     join ${webhookEndpoints} e on e.partner_id = target.partner_id and e.status = 'enabled' and e.event_types && i.patterns
   ), d as (
-    insert into ${webhookDeliveries} (id, event_id, endpoint_id, partner_id, event_type, next_attempt_at, locked_until)
-    select delivery_id, event_id, id, partner_id, event_type, now(), now() + claim_ms * interval '1 millisecond'
+    insert into ${webhookDeliveries} (id, event_id, endpoint_id, partner_id, event_type, next_attempt_at, locked_until, locked_by)
+    select delivery_id, event_id, id, partner_id, event_type, now(), now() + claim_ms * interval '1 millisecond', claim_by
     from ep
   ), jobs as (
     -- Every endpoint read got its delivery (the events are new, so no id can
@@ -65,9 +67,10 @@ const fanout = preparedStatement("portico_fanout", ["jsonb"], ([input]) => sql`
  * the order of `list`.
  *
  * `claimForMs`: the deliveries come back ready to send, locked by the caller
- * (the embedded runner of this process takes them straight from the publish,
- * with no claim and no read). If the process dies first, the locks lapse and
- * any worker's sweep picks them up.
+ * (`claimBy`: the embedded runner of this process, which takes them straight
+ * from the publish, with no claim and no read). If the process dies first,
+ * the locks are free once its runner stops beating or they lapse, and any
+ * worker's claim picks them up.
  */
 export async function insertEventsWithDeliveries(db: Db, list: NewEvent[]): Promise<InsertedEvent[]> {
   // Ids made here, not by the database: they tie each result row to its input.
@@ -81,6 +84,7 @@ export async function insertEventsWithDeliveries(db: Db, list: NewEvent[]): Prom
     idempotency_key: e.idempotencyKey,
     patterns: matchingPatterns(e.type),
     claim_ms: e.claimForMs ?? null,
+    claim_by: e.claimBy ?? null,
   }));
   const result = await fanout(db, [JSON.stringify(input)]);
   const rows = new Map(rowsOf<{ id: string; created_at: string | Date; data: string; jobs: string }>(result).map((r) => [r.id, r]));

@@ -61,6 +61,7 @@ export async function publishEvent(db: Db, principal: Principal | null, input: P
       createdBy,
       idempotencyKey: opts.idempotencyKey ?? null,
       claimForMs: taker ? CLAIM_LOCK_MS : undefined,
+      claimBy: taker?.runnerId,
     });
     if (taker && result.jobs.length && !taker.take(result.jobs)) await releaseClaims(db, result.deliveryIds);
     if (!taker) await notifyDeliveriesScheduled(result.deliveryIds);

@@ -3,17 +3,24 @@ import type { Db } from "@/db";
 import { events, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { rowsOf } from "@/lib/db/rows";
 import { jobsJson, parseJobs, type DeliveryJob } from "@/lib/webhooks/delivery-job";
+import { freeToClaim } from "./runner-leases";
 
 export const CLAIM_LOCK_MS = 120_000;
 
 /**
- * Claims up to `limit` due deliveries for this worker and returns them ready to
- * send, in one statement: pending or failed, due, and not held by a live lock.
- * A lock that expired (its worker died) counts as free, which is how a crash
- * mid-attempt is recovered. SKIP LOCKED lets several workers claim at once
+ * Claims up to `limit` due deliveries for this worker (`runnerId`: an embedded
+ * runner, see runner-leases.ts) and returns them ready to send, in one
+ * statement: pending or failed, due, and not held (see freeToClaim): a lock
+ * that lapsed or whose runner stopped beating counts as free, which is how a
+ * crash mid-attempt is recovered. SKIP LOCKED lets several workers claim at once
  * without waiting on each other.
  */
-export async function claimDueDeliveries(db: Db, limit: number, now = new Date(), skipEndpoints: string[] = []): Promise<DeliveryJob[]> {
+export async function claimDueDeliveries(
+  db: Db,
+  limit: number,
+  opts: { now?: Date; skipEndpoints?: string[]; runnerId?: string } = {},
+): Promise<DeliveryJob[]> {
+  const { now = new Date(), skipEndpoints = [], runnerId = null } = opts;
   const at = now.toISOString();
   const skip = skipEndpoints.length
     ? sql`and endpoint_id not in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(skipEndpoints)}::jsonb))`
@@ -22,12 +29,13 @@ export async function claimDueDeliveries(db: Db, limit: number, now = new Date()
     with due as (
       select id from ${webhookDeliveries}
       where status in ('pending', 'failed') and next_attempt_at <= ${at}::timestamptz
-        and (locked_until is null or locked_until < ${at}::timestamptz) ${skip}
+        and ${freeToClaim(now)} ${skip}
       order by next_attempt_at
       limit ${limit}
       for update skip locked
     ), d as (
-      update ${webhookDeliveries} w set locked_until = ${new Date(now.getTime() + CLAIM_LOCK_MS).toISOString()}::timestamptz
+      update ${webhookDeliveries} w set locked_until = ${new Date(now.getTime() + CLAIM_LOCK_MS).toISOString()}::timestamptz,
+        locked_by = ${runnerId}::uuid
       from due where w.id = due.id
       returning w.id, w.status, w.attempts, w.endpoint_id, w.event_id
     )

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/db";
 import { config } from "@/lib/config";
 import { markDeadWithoutRequest, performAttempt } from "@/lib/webhooks/attempt-delivery";
@@ -7,6 +8,7 @@ import { SenderThread } from "@/lib/webhooks/transport/sender-thread";
 import { processReplayJobs } from "@/lib/webhooks/replay-events";
 import { CLAIM_LOCK_MS, claimDueDeliveries, releaseClaims } from "./claim-due-deliveries";
 import { acceptHandoffs, onDeliveriesScheduled } from "./notify";
+import { beat, HEARTBEAT_EVERY_MS, retire } from "./runner-leases";
 
 // The in-process worker used when Inngest is not configured: it drives the
 // same lib/webhooks step functions from the database. Fresh deliveries come
@@ -29,6 +31,11 @@ export type RunnerOptions = {
 };
 
 export class EmbeddedRunner {
+  /** Its row in job_runners, and the name its claims are made in. */
+  readonly id = randomUUID();
+  private readonly startedAt = new Date();
+  private heartbeat: NodeJS.Timeout | null = null;
+  private beating: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   /** Which start() the current loop belongs to. */
   private run = 0;
@@ -67,10 +74,22 @@ export class EmbeddedRunner {
         this.nextClaimAt = Math.min(this.nextClaimAt, this.lastClaimAt + CLAIM_EVERY_MS);
         this.kick();
       }),
-      acceptHandoffs({ room: () => (this.stopped ? 0 : MAX_QUEUED - this.queuedCount), take: (jobs) => this.take(jobs) }),
+      acceptHandoffs({ runnerId: this.id, room: () => (this.stopped ? 0 : MAX_QUEUED - this.queuedCount), take: (jobs) => this.take(jobs) }),
     ];
+    // Until the first beat lands, claims in its name wait for their lapse, as before runners had rows.
+    this.beat();
+    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_EVERY_MS);
+    this.heartbeat.unref();
     // A loop left over from a stop() still under way ends at its next check: it belongs to another run.
     this.looping = this.loop(++this.run);
+  }
+
+  private beat() {
+    // One at a time: a beat that is slow to land is not overtaken by the next.
+    this.beating ??= this.getDb()
+      .then((db) => beat(db, this.id, this.startedAt))
+      .catch((err) => console.error("runner: heartbeat failed:", (err as Error).message))
+      .finally(() => (this.beating = null));
   }
 
   /** Queues jobs this process already holds the claims of, and starts what the limits allow. */
@@ -97,6 +116,8 @@ export class EmbeddedRunner {
     this.unsubscribe = [];
     this.kick();
     if (this.timer) clearTimeout(this.timer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     // A pass under way could still claim after this point; let it end first,
     // so what it claimed is handed back below rather than held until it lapses.
     const loop = this.looping;
@@ -113,6 +134,9 @@ export class EmbeddedRunner {
     this.queued.clear();
     this.queuedCount = 0;
     if (waiting.length) await releaseClaims(db, waiting).catch(() => {});
+    // Nothing is held any more: the row goes (a beat still landing would put it back).
+    await this.beating;
+    await retire(db, this.id).catch(() => {});
   }
 
   kick() {
@@ -132,7 +156,7 @@ export class EmbeddedRunner {
     if (this.stopped) return 0;
     if (this.queuedCount < this.batch / 2 && Date.now() >= this.nextClaimAt) {
       const waiting = [...this.queued.keys()];
-      const claimed = await claimDueDeliveries(db, this.batch - this.queuedCount, new Date(), waiting);
+      const claimed = await claimDueDeliveries(db, this.batch - this.queuedCount, { skipEndpoints: waiting, runnerId: this.id });
       // Claims are coalesced: at most one per 20 ms, and after an empty one wait
       // for the poll interval unless new work is announced or a retry we
       // scheduled falls due (fresh deliveries of this process's publishers

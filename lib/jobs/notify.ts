@@ -10,6 +10,8 @@ type Listener = (deliveryIds: string[]) => void;
 
 /** The embedded runner of this process, taking fresh deliveries straight from the publisher. */
 export type JobTaker = {
+  /** Its id in job_runners: the claims it is handed are made in its name. */
+  runnerId: string;
   /** How many more jobs it would queue now; 0 = create the deliveries unclaimed. */
   room(): number;
   /** False when it stopped meanwhile: the caller then releases the claims. */

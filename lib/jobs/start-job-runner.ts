@@ -1,7 +1,8 @@
-import { getDb } from "@/db";
+import { getDb, getOpenedDb } from "@/db";
 import { config } from "@/lib/config";
 import { processState } from "@/lib/process-state";
 import { EmbeddedRunner } from "./embedded-runner";
+import { declarePreviousRunnersDead } from "./runner-leases";
 
 const holder = processState("jobRunner", () => ({ runner: null as EmbeddedRunner | null }));
 
@@ -10,6 +11,16 @@ export async function startJobRunner() {
   if (config().jobs !== "embedded" || holder.runner) return;
   const runner = new EmbeddedRunner(getDb, { senderThread: config().WEBHOOK_SENDER_THREAD ?? true });
   holder.runner = runner;
+  // An embedded PGlite folder is open in this process only: a runner that
+  // worked on it before this start is gone (a crash, say), and what it had
+  // claimed is free now rather than when the claims lapse.
+  try {
+    const opened = await getOpenedDb();
+    if (opened.driver === "pglite") await declarePreviousRunnersDead(opened.db);
+  } catch (err) {
+    // Not fatal: the runner retries the database itself, and the claims still lapse.
+    console.error("runner: could not check for previous runners:", (err as Error).message);
+  }
   runner.start();
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {

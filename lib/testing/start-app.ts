@@ -17,6 +17,8 @@ export type StartedApp = {
   child: ChildProcess;
   /** Where the PGlite data lives, to start the app again on the same database. */
   pgliteDir?: string;
+  /** The Postgres database made for it, likewise (see `databaseUrl` below). */
+  databaseUrl?: string;
 };
 
 export async function startApp(opts: {
@@ -27,6 +29,8 @@ export async function startApp(opts: {
   waitForReady?: boolean;
   /** Reuse this PGlite folder as it is (a restart after a crash) instead of a fresh one. */
   pgliteDir?: string;
+  /** Reuse this Postgres database as it is (a restart after a crash); whoever made it drops it. */
+  databaseUrl?: string;
   /** Run in its own process group so crash() can kill next-server too. */
   detached?: boolean;
 }): Promise<StartedApp> {
@@ -43,7 +47,11 @@ export async function startApp(opts: {
   delete env.DATABASE_URL;
   let cleanup: () => Promise<void>;
   let database: string;
-  if (opts.postgresUrl) {
+  if (opts.databaseUrl) {
+    env.DATABASE_URL = opts.databaseUrl;
+    database = `Postgres database ${new URL(opts.databaseUrl).pathname.slice(1)} (reused)`;
+    cleanup = async () => {};
+  } else if (opts.postgresUrl) {
     const name = `portico_app_${Date.now()}_${randomBytes(3).toString("hex")}`;
     const admin = postgres(opts.postgresUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
@@ -108,5 +116,5 @@ export async function startApp(opts: {
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  return { url, database, stop, crash, child, pgliteDir: env.PGLITE_DIR };
+  return { url, database, stop, crash, child, pgliteDir: env.PGLITE_DIR, databaseUrl: env.DATABASE_URL };
 }

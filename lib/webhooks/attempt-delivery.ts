@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { events, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { config } from "@/lib/config";
+import { freeToClaim } from "@/lib/jobs/runner-leases";
 import { rowsOf } from "@/lib/db/rows";
 import { jobsJson, parseJobs, type DeliveryJob } from "./delivery-job";
 import { planOutcome } from "./plan-outcome";
@@ -33,12 +34,12 @@ export async function loadDeliveryJobs(db: Db, ids: string[]): Promise<DeliveryJ
 async function claim(db: Db, deliveryId: string, now: Date) {
   const [row] = await db
     .update(webhookDeliveries)
-    .set({ lockedUntil: new Date(now.getTime() + ATTEMPT_LOCK_MS) })
+    .set({ lockedUntil: new Date(now.getTime() + ATTEMPT_LOCK_MS), lockedBy: null })
     .where(
       and(
         eq(webhookDeliveries.id, deliveryId),
         inArray(webhookDeliveries.status, ["pending", "failed"]),
-        or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now)),
+        freeToClaim(now),
       ),
     )
     .returning({ id: webhookDeliveries.id });

@@ -1,8 +1,9 @@
-import { and, asc, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { webhookDeliveries } from "@/db/schema";
+import { freeToClaim } from "@/lib/jobs/runner-leases";
 
-/** Due for over a minute and not locked by a live attempt: its event was lost or its run died. */
+/** Due for over a minute and not held (see freeToClaim): its event was lost or its run died. */
 export async function findStrandedDeliveries(db: Db, now = new Date(), limit = 500): Promise<string[]> {
   const overdue = new Date(now.getTime() - 60_000);
   const rows = await db
@@ -13,7 +14,7 @@ export async function findStrandedDeliveries(db: Db, now = new Date(), limit = 5
         // Spelled as in the partial claim index, so the planner can use it.
         sql`${webhookDeliveries.status} in ('pending', 'failed')`,
         lte(webhookDeliveries.nextAttemptAt, overdue),
-        or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now)),
+        freeToClaim(now),
       ),
     )
     .orderBy(asc(webhookDeliveries.nextAttemptAt))

@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as endpointsRoute from "@/app/api/v1/webhooks/endpoints/route";
+import * as eventsRoute from "@/app/api/v1/events/route";
+import { jobRunners, webhookDeliveries } from "@/db/schema";
+import { attemptDelivery } from "@/lib/webhooks/attempt-delivery";
+import { findStrandedDeliveries } from "@/lib/webhooks/find-stranded-deliveries";
+import { callRoute } from "@/lib/testing/call-route";
+import { createPartnerWithMember, sessionCookie } from "@/lib/testing/fixtures";
+import { useTestDb } from "@/lib/testing/test-db";
+import { startWebhookReceiver, waitUntil } from "@/lib/testing/webhook-receiver";
+import { claimDueDeliveries } from "./claim-due-deliveries";
+import { EmbeddedRunner } from "./embedded-runner";
+import { declarePreviousRunnersDead, RUNNER_LEASE_MS } from "./runner-leases";
+
+// A crashed server's claims are free as soon as its runner stops beating,
+// not minutes later when they lapse; a live runner's claims stay its own.
+
+const db = useTestDb();
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let runner: EmbeddedRunner | null = null;
+
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+});
+afterAll(() => receiver.close());
+afterEach(async () => {
+  await runner?.stop();
+  runner = null;
+});
+
+const lead = { leadId: "0b7c6f1e-6a2b-4d0b-9a51-3c2f8e1d4a10", source: "web", lineOfBusiness: "auto", contact: { name: "Dana" }, createdAt: "2026-11-01T09:30:00.000Z" };
+
+/** A delivery due now, held until long after the test by `runnerId`'s claim (no runner in this process: nobody sends it). */
+async function heldDelivery(runnerId: string | null, dueAgoMs = 0) {
+  const { user } = await createPartnerWithMember(db());
+  const cookie = await sessionCookie(user.id);
+  const created = await callRoute(endpointsRoute.POST, { path: "/api/v1/webhooks/endpoints", cookie, body: { url: `${receiver.base}/lease`, eventTypes: ["lead.*"] } });
+  expect(created.status, created.text).toBe(201);
+  const published = await callRoute(eventsRoute.POST, { path: "/api/v1/events", cookie, body: { type: "lead.created", data: lead } });
+  expect(published.status, published.text).toBe(202);
+  const [d] = await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, published.body.id));
+  await db()
+    .update(webhookDeliveries)
+    .set({ lockedUntil: new Date(Date.now() + 10 * 60_000), lockedBy: runnerId, nextAttemptAt: new Date(Date.now() - dueAgoMs) })
+    .where(eq(webhookDeliveries.id, d.id));
+  return d.id;
+}
+
+async function runnerRow(heartbeatAgoMs: number) {
+  const id = randomUUID();
+  const now = Date.now();
+  await db().insert(jobRunners).values({ id, host: "elsewhere", pid: 1, startedAt: new Date(now - 3_600_000), heartbeatAt: new Date(now - heartbeatAgoMs) });
+  return id;
+}
+
+const claimedIds = async (runnerId: string) => (await claimDueDeliveries(db(), 500, { runnerId })).map((j) => j.deliveryId);
+const row = async (id: string) => (await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)))[0];
+
+describe("claiming what another runner holds", () => {
+  it("takes a delivery at once when its runner has been silent for longer than the lease, and holds it in its own name", async () => {
+    const dead = await runnerRow(RUNNER_LEASE_MS + 1000);
+    const id = await heldDelivery(dead);
+    const mine = randomUUID();
+    expect(await claimedIds(mine)).toContain(id);
+    expect((await row(id)).lockedBy).toBe(mine);
+  });
+
+  it("leaves alone a delivery whose runner beat within the lease", async () => {
+    const alive = await runnerRow(RUNNER_LEASE_MS - 10_000);
+    const id = await heldDelivery(alive);
+    expect(await claimedIds(randomUUID())).not.toContain(id);
+    expect((await row(id)).lockedBy).toBe(alive);
+  });
+
+  it("leaves alone a claim by a runner with no row (not registered yet) or by no runner, until the claim lapses", async () => {
+    const unregistered = await heldDelivery(randomUUID());
+    const inngestStep = await heldDelivery(null);
+    expect(await claimedIds(randomUUID())).not.toEqual(expect.arrayContaining([unregistered]));
+    expect(await claimedIds(randomUUID())).not.toEqual(expect.arrayContaining([inngestStep]));
+    await db().update(webhookDeliveries).set({ lockedUntil: new Date(Date.now() - 1) }).where(eq(webhookDeliveries.id, unregistered));
+    expect(await claimedIds(randomUUID())).toContain(unregistered);
+  });
+
+  it("after declarePreviousRunnersDead (a PGlite server starting), every earlier runner's claims are free", async () => {
+    const beating = await runnerRow(0);
+    const id = await heldDelivery(beating);
+    expect(await claimedIds(randomUUID())).not.toContain(id);
+    await declarePreviousRunnersDead(db());
+    expect(await claimedIds(randomUUID())).toContain(id);
+  });
+
+  it("the Inngest sweep and step see a dead runner's deliveries as stranded and attempt them; a live runner's they skip", async () => {
+    const deadId = await heldDelivery(await runnerRow(RUNNER_LEASE_MS * 2), 5 * 60_000);
+    const liveId = await heldDelivery(await runnerRow(1000), 5 * 60_000);
+    const stranded = await findStrandedDeliveries(db());
+    expect(stranded).toContain(deadId);
+    expect(stranded).not.toContain(liveId);
+    expect(await attemptDelivery(db(), liveId)).toMatchObject({ kind: "skipped" });
+    expect(await attemptDelivery(db(), deadId)).toMatchObject({ kind: "succeeded", attempt: 1 });
+  });
+});
+
+describe("an embedded runner's own row", () => {
+  it("is written when it starts, names the claims of what it is handed, and goes when it stops", async () => {
+    runner = new EmbeddedRunner(async () => db(), { pollMs: 60_000 });
+    runner.start();
+    const id = runner.id;
+    expect(await waitUntil(async () => (await db().select().from(jobRunners).where(eq(jobRunners.id, id))).length === 1, 3000)).toBe(true);
+    const [r] = await db().select().from(jobRunners).where(eq(jobRunners.id, id));
+    expect(r).toMatchObject({ pid: process.pid });
+    expect(Date.now() - r.heartbeatAt.getTime()).toBeLessThan(RUNNER_LEASE_MS);
+
+    const { user } = await createPartnerWithMember(db());
+    const cookie = await sessionCookie(user.id);
+    await callRoute(endpointsRoute.POST, { path: "/api/v1/webhooks/endpoints", cookie, body: { url: `${receiver.base}/own`, eventTypes: ["lead.*"] } });
+    const published = await callRoute(eventsRoute.POST, { path: "/api/v1/events", cookie, body: { type: "lead.created", data: lead } });
+    const [d] = await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, published.body.id));
+    expect(d.lockedBy, "handed off at publish, claimed in the runner's name").toBe(id);
+
+    await runner.stop();
+    runner = null;
+    expect(await db().select().from(jobRunners).where(eq(jobRunners.id, id))).toHaveLength(0);
+  });
+});
