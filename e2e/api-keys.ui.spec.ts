@@ -11,6 +11,8 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 test("a partner creates a key, calls the API with it, sees the usage and revokes it", async ({ browser, playwright, baseURL }) => {
+  // Unique per attempt: a retry runs against the same database as the attempt before it.
+  const keyName = `CI key ${Date.now().toString(36)}`;
   const ctx = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const page = await ctx.newPage();
   // A server somewhere else: no portal cookies, only the key.
@@ -32,7 +34,7 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
   // Create: name, the "Full access" preset, never expires.
   await page.getByRole("button", { name: "Create API key" }).first().click();
   const create = page.getByRole("dialog", { name: "Create API key" });
-  await create.getByLabel("Name").fill("CI key");
+  await create.getByLabel("Name").fill(keyName);
   await create.getByRole("button", { name: "Full access" }).click();
   await expect(create.getByRole("button", { name: "Full access" })).toHaveAttribute("aria-pressed", "true");
   await expect(create.getByLabel("keys: manage")).toBeChecked();
@@ -57,7 +59,7 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
 
   await reveal.getByRole("button", { name: "Done" }).click();
   await expect(reveal).toBeHidden();
-  const row = page.locator("tr", { hasText: "CI key" });
+  const row = page.locator("tr", { hasText: keyName });
   await expect(row).toContainText("active");
   // Listed by prefix and last four characters only.
   await expect(row.locator("code").first()).toHaveText(new RegExp(`^prt_live_\\w+…${key.slice(-4)}$`));
@@ -83,9 +85,9 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
   await expect(page.getByTestId("usage-chart")).toBeVisible();
   await page.screenshot({ path: "test-results/screens/usage-01-all-keys.png", fullPage: true });
   const keyFilter = page.getByLabel("Key", { exact: true });
-  const ciKeyId = await keyFilter.locator("option", { hasText: "CI key" }).getAttribute("value");
+  const ciKeyId = await keyFilter.locator("option", { hasText: keyName }).getAttribute("value");
   await keyFilter.selectOption(ciKeyId!);
-  await expect(page.getByText("Calls per day · CI key")).toBeVisible();
+  await expect(page.getByText(`Calls per day · ${keyName}`)).toBeVisible();
   await expect(page.getByTestId("usage-chart")).toBeVisible();
   await page.getByRole("button", { name: "7 days" }).click();
   await expect(page.getByRole("button", { name: "7 days" })).toHaveAttribute("aria-pressed", "true");
@@ -93,14 +95,14 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
 
   // Revoke, confirmed in a dialog; the key stops working within seconds.
   await page.getByRole("link", { name: "API keys", exact: true }).click();
-  await page.locator("tr", { hasText: "CI key" }).getByRole("button", { name: "Revoke" }).click();
+  await page.locator("tr", { hasText: keyName }).getByRole("button", { name: "Revoke" }).click();
   const confirm = page.getByRole("dialog", { name: "Revoke API key?" });
-  await expect(confirm).toContainText("CI key");
+  await expect(confirm).toContainText(keyName);
   await expect(confirm).toContainText("stops working within seconds");
   await page.screenshot({ path: "test-results/screens/keys-06-revoke-confirm.png", fullPage: true });
   await confirm.getByRole("button", { name: "Revoke key" }).click();
   await expect(confirm).toBeHidden();
-  await expect(page.locator("tr", { hasText: "CI key" })).toContainText("revoked");
+  await expect(page.locator("tr", { hasText: keyName })).toContainText("revoked");
   await expect.poll(async () => (await callMe(key)).status(), { timeout: 6000, intervals: [250, 500, 1000] }).toBe(401);
   await page.screenshot({ path: "test-results/screens/keys-07-revoked.png", fullPage: true });
 
@@ -109,6 +111,7 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
 });
 
 test("rotating a key keeps the old one working through the grace period", async ({ browser, playwright, baseURL }) => {
+  const keyName = `Nightly sync ${Date.now().toString(36)}`;
   const ctx = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const page = await ctx.newPage();
   const server = await playwright.request.newContext({ baseURL });
@@ -119,7 +122,7 @@ test("rotating a key keeps the old one working through the grace period", async 
   await page.getByRole("link", { name: "API keys", exact: true }).click();
   await page.getByRole("button", { name: "Create API key" }).first().click();
   const create = page.getByRole("dialog", { name: "Create API key" });
-  await create.getByLabel("Name").fill("Nightly sync");
+  await create.getByLabel("Name").fill(keyName);
   await create.getByRole("button", { name: "Read only" }).click();
   await create.getByLabel("support: write").check();
   await create.getByLabel("Expires").selectOption({ label: "In 90 days" });
@@ -129,7 +132,7 @@ test("rotating a key keeps the old one working through the grace period", async 
   const oldKey = (await created.getByTestId("revealed-key").textContent())!.trim();
   await created.getByRole("button", { name: "Done" }).click();
 
-  const row = page.locator("tr", { hasText: "Nightly sync" });
+  const row = page.locator("tr", { hasText: keyName });
   await expect(row).toContainText("120 req/min · own limit");
   await expect(row).toContainText("+11 more");
   await row.getByRole("button", { name: "Rotate" }).click();
@@ -146,15 +149,15 @@ test("rotating a key keeps the old one working through the grace period", async 
   // Both keys work during the grace period; the old one says when it stops.
   expect((await callMe(oldKey)).status()).toBe(200);
   expect((await callMe(newKey)).status()).toBe(200);
-  const rows = page.locator("tr", { hasText: "Nightly sync" });
+  const rows = page.locator("tr", { hasText: keyName });
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: "expiring" })).toContainText(/expires in (59 min|1 h)/);
   await expect(rows.filter({ hasText: "active" })).toHaveCount(1);
   await page.screenshot({ path: "test-results/screens/keys-09-expiring.png", fullPage: true });
 
   await page.getByLabel("Filter by status").selectOption("expiring");
-  await expect(page.locator("tbody tr")).toHaveCount(1);
-  await expect(page.locator("tbody tr")).toContainText("Nightly sync");
+  await expect(page.locator("tbody tr", { hasText: keyName })).toHaveCount(1);
+  for (const status of await page.locator("tbody tr").allTextContents()) expect(status).toContain("expiring");
 
   // Some traffic on both keys, a few of it failing, for the usage chart.
   for (let i = 0; i < 6; i++) await callMe(newKey);
@@ -164,7 +167,7 @@ test("rotating a key keeps the old one working through the grace period", async 
   await expect(page).toHaveURL(/\/usage$/);
   await expect(async () => {
     await page.reload();
-    await expect(page.getByTestId("usage-chart")).toContainText(`Nightly sync …${newKey.slice(-4)}`, { timeout: 3000 });
+    await expect(page.getByTestId("usage-chart")).toContainText(`${keyName} …${newKey.slice(-4)}`, { timeout: 3000 });
     await expect(page.getByTestId("usage-errors")).not.toHaveText("0", { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   await page.screenshot({ path: "test-results/screens/usage-03-rotated-keys.png", fullPage: true });

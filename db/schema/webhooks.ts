@@ -106,10 +106,12 @@ export const webhookDeliveries = pgTable(
     status: deliveryStatus("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, precision: 3 }),
-    // A worker holds a delivery until then; an expired lock means the worker died.
+    // A worker holds a delivery until then (null: nobody does). A lock that
+    // lapsed, or whose runner stopped beating, means that worker died.
     lockedUntil: timestamp("locked_until", { withTimezone: true, precision: 3 }),
-    // The embedded runner holding that lock, if one does (see jobRunners); no
-    // foreign key: runners' rows come and go, and a claim must not wait on them.
+    // The embedded runner holding that lock, if one does (see jobRunners); it
+    // only counts while locked_until is set. No foreign key: runners' rows come
+    // and go, and a claim must not wait on them.
     lockedBy: uuid("locked_by"),
     lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true, precision: 3 }),
     lastResponseStatus: integer("last_response_status"),

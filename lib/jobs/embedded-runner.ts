@@ -8,7 +8,7 @@ import { SenderThread } from "@/lib/webhooks/transport/sender-thread";
 import { processReplayJobs } from "@/lib/webhooks/replay-events";
 import { CLAIM_LOCK_MS, claimDueDeliveries, releaseClaims } from "./claim-due-deliveries";
 import { acceptHandoffs, onDeliveriesScheduled } from "./notify";
-import { beat, HEARTBEAT_EVERY_MS, retire } from "./runner-leases";
+import { beat, HEARTBEAT_EVERY_MS, leaseHeld, retire } from "./runner-leases";
 
 // The in-process worker used when Inngest is not configured: it drives the
 // same lib/webhooks step functions from the database. Fresh deliveries come
@@ -26,14 +26,17 @@ export type RunnerOptions = {
   pollMs?: number;
   concurrency?: number;
   batch?: number;
+  /** How often it renews its lease (HEARTBEAT_EVERY_MS; tests shorten it). */
+  heartbeatMs?: number;
   /** Sign and send on a worker thread (see transport/sender-thread.ts) instead of this one. */
   senderThread?: boolean;
 };
 
 export class EmbeddedRunner {
-  /** Its row in job_runners, and the name its claims are made in. */
-  readonly id = randomUUID();
-  private readonly startedAt = new Date();
+  private runnerId = randomUUID();
+  private startedAt = new Date();
+  /** When its last beat landed (or it started): past its lease (leaseHeld) it starts nothing, lest it be taken for dead while sending. */
+  private lastBeatOkAt = 0;
   private heartbeat: NodeJS.Timeout | null = null;
   private beating: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -54,6 +57,7 @@ export class EmbeddedRunner {
   private readonly pollMs: number;
   private readonly concurrency: number;
   private readonly batch: number;
+  private readonly heartbeatMs: number;
   private readonly sender: SenderThread | null;
 
   constructor(
@@ -63,22 +67,31 @@ export class EmbeddedRunner {
     this.pollMs = opts.pollMs ?? 500;
     this.concurrency = opts.concurrency ?? 64;
     this.batch = opts.batch ?? 128;
+    this.heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_EVERY_MS;
     this.sender = opts.senderThread ? new SenderThread() : null;
+  }
+
+  /** Its row in job_runners and the name its claims are made in; a new one each start(), as the last stop() retired the old. */
+  get id() {
+    return this.runnerId;
   }
 
   start() {
     if (!this.stopped) return;
     this.stopped = false;
+    this.runnerId = randomUUID();
+    this.startedAt = new Date();
+    this.lastBeatOkAt = Date.now();
     this.unsubscribe = [
       onDeliveriesScheduled(() => {
         this.nextClaimAt = Math.min(this.nextClaimAt, this.lastClaimAt + CLAIM_EVERY_MS);
         this.kick();
       }),
-      acceptHandoffs({ runnerId: this.id, room: () => (this.stopped ? 0 : MAX_QUEUED - this.queuedCount), take: (jobs) => this.take(jobs) }),
+      acceptHandoffs({ runnerId: this.id, room: () => (this.stopped || !this.holdsLease() ? 0 : MAX_QUEUED - this.queuedCount), take: (jobs) => this.take(jobs) }),
     ];
     // Until the first beat lands, claims in its name wait for their lapse, as before runners had rows.
     this.beat();
-    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_EVERY_MS);
+    this.heartbeat = setInterval(() => this.beat(), this.heartbeatMs);
     this.heartbeat.unref();
     // A loop left over from a stop() still under way ends at its next check: it belongs to another run.
     this.looping = this.loop(++this.run);
@@ -86,10 +99,18 @@ export class EmbeddedRunner {
 
   private beat() {
     // One at a time: a beat that is slow to land is not overtaken by the next.
+    const id = this.id;
     this.beating ??= this.getDb()
-      .then((db) => beat(db, this.id, this.startedAt))
+      .then((db) => beat(db, id, this.startedAt))
+      .then(() => {
+        if (id === this.id) this.lastBeatOkAt = Date.now();
+      })
       .catch((err) => console.error("runner: heartbeat failed:", (err as Error).message))
       .finally(() => (this.beating = null));
+  }
+
+  private holdsLease() {
+    return leaseHeld(this.lastBeatOkAt);
   }
 
   /** Queues jobs this process already holds the claims of, and starts what the limits allow. */
@@ -134,7 +155,7 @@ export class EmbeddedRunner {
     this.queued.clear();
     this.queuedCount = 0;
     if (waiting.length) await releaseClaims(db, waiting).catch(() => {});
-    // Nothing is held any more: the row goes (a beat still landing would put it back).
+    // Nothing should be held any more; whatever is (a record that failed to write) is free now.
     await this.beating;
     await retire(db, this.id).catch(() => {});
   }
@@ -153,7 +174,7 @@ export class EmbeddedRunner {
     // Claimed rows wait in per-endpoint queues (still locked by us) until their
     // endpoint has a free slot; claim again only when the queues run low, and never
     // for endpoints that already have work waiting. No claim is ever given back.
-    if (this.stopped) return 0;
+    if (this.stopped || !this.holdsLease()) return this.dispatch(db);
     if (this.queuedCount < this.batch / 2 && Date.now() >= this.nextClaimAt) {
       const waiting = [...this.queued.keys()];
       const claimed = await claimDueDeliveries(db, this.batch - this.queuedCount, { skipEndpoints: waiting, runnerId: this.id });
@@ -176,6 +197,15 @@ export class EmbeddedRunner {
   private dispatch(db: Db): number {
     // Stopping: what is still queued is handed back by stop(), not started.
     if (this.stopped) return 0;
+    // Heartbeats failing: others may soon take this runner for dead and its
+    // claims for free, so send nothing more. What is queued is dropped, not
+    // given back (the database is likely what fails): its claims lapse or are
+    // freed with the lease.
+    if (!this.holdsLease()) {
+      this.queued.clear();
+      this.queuedCount = 0;
+      return 0;
+    }
     // Every completion dispatches, so the walk ends as soon as every slot is
     // taken (walking every endpoint's queue each time was O(endpoints) per
     // attempt). Stale jobs are dropped as the walk reaches them; the queues it

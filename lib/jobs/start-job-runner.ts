@@ -11,6 +11,16 @@ export async function startJobRunner() {
   if (config().jobs !== "embedded" || holder.runner) return;
   const runner = new EmbeddedRunner(getDb, { senderThread: config().WEBHOOK_SENDER_THREAD ?? true });
   holder.runner = runner;
+  // Registered before anything is awaited: a signal during start-up still stops the runner gracefully.
+  let stopRequested = false;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      stopRequested = true;
+      void runner.stop().finally(() => {
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      });
+    });
+  }
   // An embedded PGlite folder is open in this process only: a runner that
   // worked on it before this start is gone (a crash, say), and what it had
   // claimed is free now rather than when the claims lapse.
@@ -21,12 +31,6 @@ export async function startJobRunner() {
     // Not fatal: the runner retries the database itself, and the claims still lapse.
     console.error("runner: could not check for previous runners:", (err as Error).message);
   }
-  runner.start();
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      void runner.stop().finally(() => {
-        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-      });
-    });
-  }
+  // Unless a signal came meanwhile: stop() has run, and a start now would outlive it.
+  if (!stopRequested) runner.start();
 }

@@ -75,7 +75,8 @@ export async function startApp(opts: {
     database = `PGlite at ${env.PGLITE_DIR}`;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(opts.port)], {
+  // Keep-alive outlives the client's idle gap (Node's default 5 s races a client reusing the socket: ECONNRESET), as `npm start` does.
+  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(opts.port), "--keepAliveTimeout", "65000"], {
     env,
     stdio: opts.stdio ?? "inherit",
     detached: opts.detached ?? false,

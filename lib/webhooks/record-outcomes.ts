@@ -39,7 +39,9 @@ const writeAttempts = preparedStatement("portico_write_attempts", ["jsonb"], ([r
       succeeded_at = case when v.status = 'succeeded' then v.finished_at else d.succeeded_at end,
       locked_until = null, updated_at = now()
     from v
-    where d.id = v.delivery_id
+    -- A result that comes late (its sender was taken for dead and the delivery
+    -- sent again) never overwrites what the delivery has come to since.
+    where d.id = v.delivery_id and d.status in ('pending', 'failed') and d.attempts < v.attempt_number
     returning d.id
   )
   -- Only for deliveries that still exist (an endpoint may have been deleted meanwhile).
@@ -48,7 +50,7 @@ const writeAttempts = preparedStatement("portico_write_attempts", ["jsonb"], ([r
   select v.delivery_id, v.attempt_number, v.request_headers, v.request_body, v.response_status,
     v.response_headers, v.response_body, v.error, v.duration_ms, v.started_at, v.finished_at
   from v join updated on updated.id = v.delivery_id
-  -- Recorded already (an attempt repeated after its claim lapsed): keep the first record.
+  -- Recorded already (the same attempt made twice, its first sender taken for dead): keep the first record.
   on conflict (delivery_id, attempt_number) do nothing`);
 
 /**
