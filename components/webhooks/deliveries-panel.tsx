@@ -138,8 +138,9 @@ export function DeliveriesPanel({
                   {d.isTest && <span className="ml-2 text-xs text-slate-500">test</span>}
                 </Td>
                 <Td>
-                  <code className="block max-w-[16rem] truncate font-mono text-xs" title={endpointUrl(d.endpointId)}>
-                    {endpointUrl(d.endpointId)}
+                  {/* The scheme is noise in a narrow column; the full URL is in the tooltip and the detail. */}
+                  <code className="block max-w-[11rem] truncate font-mono text-xs" title={endpointUrl(d.endpointId)}>
+                    {endpointUrl(d.endpointId).replace(/^https?:\/\//, "")}
                   </code>
                 </Td>
                 <Td>

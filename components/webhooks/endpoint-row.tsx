@@ -27,10 +27,10 @@ export function EndpointRow({
   return (
     <tr data-testid={`endpoint-row-${e.id}`}>
       <Td>
-        <code className="block max-w-[22rem] truncate font-mono text-xs text-slate-900" title={e.url}>
+        <code className="block max-w-[14rem] truncate font-mono text-xs text-slate-900" title={e.url}>
           {e.url}
         </code>
-        {e.description && <span className="block max-w-[22rem] truncate text-xs text-slate-500">{e.description}</span>}
+        {e.description && <span className="block max-w-[14rem] truncate text-xs text-slate-500">{e.description}</span>}
       </Td>
       <Td>
         <EventTypesCell types={e.eventTypes} />
@@ -74,7 +74,8 @@ export function EndpointRow({
       </Td>
       <Td className="text-right">
         {canWrite && (
-          <span className="flex justify-end gap-1">
+          // Wraps onto a second line rather than pushing Rotate, Disable and Delete out of sight.
+          <span className="ml-auto flex w-[12.5rem] flex-wrap justify-end gap-1">
             <Button size="sm" variant="secondary" disabled={busy || e.status !== "enabled"} onClick={() => onAction("test")}>
               Send test
             </Button>
