@@ -6,6 +6,8 @@ test("the health and ping endpoints answer per the contract", async ({ request }
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ status: "ok", db: "ok", jobs: "embedded" });
+  // Idle connections outlive a load balancer's 60 s (and a client's pause): Node's default 5 s made reused sockets fail with ECONNRESET.
+  expect(health.headers()["keep-alive"]).toBe("timeout=65");
 });
 
 test("a signed-in partner reads their partner; another id is 404; admin routes are 403", async ({ request }) => {

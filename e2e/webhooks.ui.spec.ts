@@ -55,6 +55,8 @@ test("a partner adds an endpoint, sends a test event and sees it delivered", asy
     const row = page.locator("tr", { hasText: url });
     await expect(row).toBeVisible();
     await expect(row.getByText("enabled")).toBeVisible();
+    // Every action is on screen at 1280 px, not behind a sideways scroll.
+    for (const name of ["Send test", "Reveal secret", "Rotate", "Disable", "Delete"]) await expect(row.getByRole("button", { name })).toBeInViewport();
     await page.screenshot({ path: "test-results/screens/webhooks-02b-endpoint-row.png", fullPage: true });
 
     // Reveal: the same secret comes back.
@@ -76,6 +78,7 @@ test("a partner adds an endpoint, sends a test event and sees it delivered", asy
     expect(received[0].url).toBe("/hooks/portico");
     expect(received[0].headers["webhook-signature"]).toMatch(/^v1,/);
     await expect(delivery.getByText("succeeded")).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole("columnheader", { name: "Created" })).toBeInViewport();
     await page.screenshot({ path: "test-results/screens/webhooks-03-log.png", fullPage: true });
 
     await delivery.click();

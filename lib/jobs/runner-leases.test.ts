@@ -190,6 +190,18 @@ describe("an embedded runner's own row", () => {
   });
 });
 
+describe("forgetting runners", () => {
+  it("a beat deletes rows silent for over an hour (their claims lapsed long ago) and keeps recently dead ones, which still free claims", async () => {
+    const longGone = await runnerRow(2 * 3_600_000);
+    const justDead = await runnerRow(RUNNER_LEASE_MS * 2);
+    runner = new EmbeddedRunner(async () => db(), { pollMs: 60_000 });
+    runner.start();
+    const ids = async () => (await db().select({ id: jobRunners.id }).from(jobRunners)).map((r) => r.id);
+    expect(await waitUntil(async () => !(await ids()).includes(longGone), 3000)).toBe(true);
+    expect(await ids()).toContain(justDead);
+  });
+});
+
 describe("leaseHeld", () => {
   it("trusts a lease up to two beats before it runs out, not after", () => {
     const now = 1_000_000;

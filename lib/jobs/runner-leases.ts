@@ -17,9 +17,9 @@ export const HEARTBEAT_EVERY_MS = 5_000;
 export const RUNNER_LEASE_MS = 30_000;
 /** Rows of runners gone this long are deleted: every claim they held has lapsed by then. */
 const FORGET_AFTER_MS = 3_600_000;
-const FORGET_EVERY_MS = 60_000;
 
-const silentTooLong = sql`now() - make_interval(secs => ${RUNNER_LEASE_MS / 1000})`;
+/** SQL: that long before the database's now(). */
+const ago = (ms: number) => sql`now() - make_interval(secs => ${ms / 1000})`;
 
 /**
  * SQL: the delivery row is not held by anyone at `at`: never claimed or given
@@ -29,7 +29,7 @@ const silentTooLong = sql`now() - make_interval(secs => ${RUNNER_LEASE_MS / 1000
  */
 export function freeToClaim(at: Date) {
   return sql`(${webhookDeliveries.lockedUntil} is null or ${webhookDeliveries.lockedUntil} < ${at.toISOString()}::timestamptz
-    or ${webhookDeliveries.lockedBy} in (select r.id from ${jobRunners} r where r.heartbeat_at < ${silentTooLong}))`;
+    or ${webhookDeliveries.lockedBy} in (select r.id from ${jobRunners} r where r.heartbeat_at < ${ago(RUNNER_LEASE_MS)}))`;
 }
 
 /** Whether a runner whose last beat landed at `lastBeatOkAt` may still start attempts: well inside its lease, with two beats to spare. */
@@ -37,22 +37,17 @@ export function leaseHeld(lastBeatOkAt: number, now = Date.now()) {
   return now - lastBeatOkAt < RUNNER_LEASE_MS - 2 * HEARTBEAT_EVERY_MS;
 }
 
-let lastForget = 0;
-
-/** Registers the runner or renews its lease; about once a minute, also forgets long-gone runners. */
+/** Registers the runner or renews its lease, and forgets long-gone runners (a handful of rows: cheap every beat). */
 export async function beat(db: Db, runnerId: string, startedAt: Date) {
   await db
     .insert(jobRunners)
     .values({ id: runnerId, host: hostname(), pid: process.pid, startedAt, heartbeatAt: sql`now()` })
     .onConflictDoUpdate({ target: jobRunners.id, set: { heartbeatAt: sql`now()` } });
-  if (Date.now() - lastForget > FORGET_EVERY_MS) {
-    lastForget = Date.now();
-    await db.delete(jobRunners).where(sql`${jobRunners.heartbeatAt} < now() - make_interval(secs => ${FORGET_AFTER_MS / 1000})`);
-  }
+  await db.delete(jobRunners).where(sql`${jobRunners.heartbeatAt} < ${ago(FORGET_AFTER_MS)}`);
 }
 
 /** A runner marked as silent past its lease: whatever it still holds is free now. The row stays until forgotten, so that keeps holding. */
-const markSilent = { heartbeatAt: sql`now() - make_interval(secs => ${RUNNER_LEASE_MS / 1000 + 1})` };
+const markSilent = { heartbeatAt: ago(RUNNER_LEASE_MS + 1000) };
 
 /** After a graceful stop: anything it could not give back (a write that failed, say) is free at once. */
 export async function retire(db: Db, runnerId: string) {
