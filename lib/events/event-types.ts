@@ -6,6 +6,7 @@ import { Conflict, Invalid } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { processState } from "@/lib/process-state";
 import type { CreateEventType, EventType } from "./schemas";
+import { vetPayloadSchema } from "./vet-payload-schema";
 
 // The catalog: the 22 standard types (seeded) plus any an admin adds.
 
@@ -60,13 +61,16 @@ export function payloadValidator(t: typeof eventTypes.$inferSelect): z.ZodType {
 }
 
 export async function createEventType(db: Db, input: CreateEventType): Promise<EventType> {
+  const unsafe = vetPayloadSchema(input.payloadSchema);
+  if (unsafe.length) throw new Invalid(`payloadSchema cannot be used safely: ${unsafe.map((e) => e.message).join("; ")}`, unsafe);
   let validator: z.ZodType;
+  let example: ReturnType<z.ZodType["safeParse"]>;
   try {
     validator = z.fromJSONSchema(input.payloadSchema as Parameters<typeof z.fromJSONSchema>[0]);
+    example = validator.safeParse(input.examplePayload);
   } catch (e) {
     throw new Invalid(`payloadSchema is not a usable JSON Schema: ${(e as Error).message}`, [{ path: "payloadSchema", message: "not a usable JSON Schema" }]);
   }
-  const example = validator.safeParse(input.examplePayload);
   if (!example.success) {
     throw new Invalid("examplePayload does not match payloadSchema", [
       { path: "examplePayload", message: example.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ") },

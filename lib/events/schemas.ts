@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Instant } from "@/lib/validation/instant";
 import { PageQuery } from "@/lib/pagination/cursor";
 
 export const EventTypeName = z
@@ -63,15 +64,15 @@ export type PlatformEvent = z.infer<typeof PlatformEvent>;
 
 export const ListEventsQuery = PageQuery.extend({
   type: z.string().max(100).optional().describe("Exact type or a wildcard like lead.*"),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: Instant().optional(),
+  to: Instant().optional(),
   partnerId: z.uuid().optional().describe("Admins only"),
 });
 export type ListEventsQuery = z.infer<typeof ListEventsQuery>;
 
 export const EventStatsQuery = z.object({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: Instant().optional(),
+  to: Instant().optional(),
 });
 
 export const EventStats = z

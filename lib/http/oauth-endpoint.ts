@@ -1,4 +1,5 @@
 import { OAuthError } from "@/lib/oauth/oauth-error";
+import { hasUnsafeChars } from "./unsafe-strings";
 
 // The HTTP side of the OAuth endpoints (RFC 6749): form-encoded requests, HTTP
 // Basic client credentials, `{error, error_description}` bodies and
@@ -41,6 +42,9 @@ export async function readForm(req: Request): Promise<Map<string, string>> {
   if (text.length > 64 * 1024) throw new OAuthError("invalid_request", "The body is too large");
   const form = new Map<string, string>();
   for (const [k, v] of new URLSearchParams(text)) {
+    if (hasUnsafeChars(k) || hasUnsafeChars(v)) {
+      throw new OAuthError("invalid_request", `The parameter ${hasUnsafeChars(k) ? "name" : k} holds characters that are not allowed (NUL or invalid Unicode)`);
+    }
     if (form.has(k)) throw new OAuthError("invalid_request", `The parameter ${k} is repeated`);
     if (v !== "") form.set(k, v);
   }
@@ -59,7 +63,10 @@ export function basicCredentials(req: Request): { id: string; secret: string } |
   try {
     // RFC 6749 §2.3.1: both parts are form-urlencoded before base64.
     const dec = (s: string) => decodeURIComponent(s.replace(/\+/g, " "));
-    return { id: dec(decoded.slice(0, i)), secret: dec(decoded.slice(i + 1)) };
+    const id = dec(decoded.slice(0, i));
+    const secret = dec(decoded.slice(i + 1));
+    if (hasUnsafeChars(id) || hasUnsafeChars(secret)) throw new Error("unsafe");
+    return { id, secret };
   } catch {
     throw new OAuthError("invalid_client", "Malformed Basic credentials");
   }

@@ -1,7 +1,10 @@
 import type { z } from "zod";
 import { DomainError, type FieldError } from "@/lib/errors";
+import { findUnsafeStrings, hasUnsafeChars, unsafeCharsMessage } from "./unsafe-strings";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Deeper JSON is refused before parsing: no schema here nests anywhere near it, and recursion downstream stays bounded. */
+export const MAX_JSON_DEPTH = 64;
 
 export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   const at = (path: readonly PropertyKey[]) => (path.length ? path.map(String).join(".") : "(root)");
@@ -53,12 +56,53 @@ export function parseJsonText(text: string, req: Request): unknown {
       { path: "(body)", message: `content-type ${type} is not JSON` },
     ]);
   }
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+    throw new DomainError("JSON_TOO_DEEP", `The body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`, [
+      { path: "(body)", message: `Nested deeper than ${MAX_JSON_DEPTH} levels` },
+    ]);
+  }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (e) {
     throw new DomainError("MALFORMED_JSON", `The body is not valid JSON: ${(e as Error).message}`, [
       { path: "(body)", message: "Malformed JSON" },
     ]);
+  }
+  const unsafe = findUnsafeStrings(value);
+  if (unsafe.length) throw invalid("request body", unsafe);
+  return value;
+}
+
+/** Whether brackets outside strings nest deeper than `limit`: one pass, no recursion. */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* backslash */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > limit) return true;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+  }
+  return false;
+}
+
+/**
+ * Query and path parameters holding NUL or a lone surrogate: 400 naming the
+ * parameter (a body field gets 422; a parameter is part of the request's shape).
+ */
+export function rejectUnsafeParams(params: Record<string, string | string[]>, where: "query" | "path"): void {
+  const errors: FieldError[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    const bad = (Array.isArray(value) ? value : [value]).find(hasUnsafeChars) ?? (hasUnsafeChars(name) ? name : undefined);
+    if (bad !== undefined) errors.push({ path: hasUnsafeChars(name) ? "(query)" : name, message: unsafeCharsMessage(bad) });
+  }
+  if (errors.length) {
+    throw new DomainError("INVALID_REQUEST", `Invalid ${where} parameter: ${errors.map((e) => e.path).join(", ")}`, errors);
   }
 }
 

@@ -11,10 +11,11 @@ import { authenticate, type AuthMethod } from "./authenticate";
 import "./resolvers";
 import { checkSameOrigin } from "./csrf";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, requestFingerprint } from "./idempotency";
-import { parseJsonText, parseWith, readBodyText, searchParamsToObject } from "./parse";
+import { parseJsonText, parseWith, readBodyText, rejectUnsafeParams, searchParamsToObject } from "./parse";
 import { errorToResponse } from "./problem";
 import { Reply } from "./reply";
 import { newRequestId } from "./request-id";
+import { setApiSecurityHeaders } from "./security-headers";
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -74,6 +75,7 @@ export function route(
     const response = await handle(options, handler, req, next, requestId, seen);
     // Rate-limit headers go on every response to a bearer request, errors included.
     for (const [k, v] of Object.entries(seen.rateHeaders ?? {})) response.headers.set(k, v);
+    setApiSecurityHeaders(response.headers);
     const meter = seen.principal?.meter;
     if (meter && seen.principal?.partnerId) {
       meterCall({ partnerId: seen.principal.partnerId, ...meter, routeGroup: routeGroup(req), status: response.status });
@@ -120,7 +122,10 @@ async function handle(
       const rawParams = next?.params ? await next.params : {};
       return Object.fromEntries(Object.entries(rawParams).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
     })();
-    const query = options.query ? parseWith(options.query, searchParamsToObject(url.searchParams), "query parameters") : undefined;
+    rejectUnsafeParams(raw, "path");
+    const rawQuery = searchParamsToObject(url.searchParams);
+    rejectUnsafeParams(rawQuery, "query");
+    const query = options.query ? parseWith(options.query, rawQuery, "query parameters") : undefined;
     const bodyText = MUTATING.has(method) ? await readBodyText(req) : "";
     const body = options.body ? parseWith(options.body, parseJsonText(bodyText, req), "request body") : undefined;
 

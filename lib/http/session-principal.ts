@@ -13,7 +13,13 @@ function readCookie(header: string | null, name: string): string | undefined {
   for (const part of header.split(";")) {
     const idx = part.indexOf("=");
     if (idx < 0) continue;
-    if (part.slice(0, idx).trim() === name) return decodeURIComponent(part.slice(idx + 1).trim());
+    if (part.slice(0, idx).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(idx + 1).trim());
+    } catch {
+      // A cookie that is not valid percent-encoding is no session: signed out, not a 500.
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
 import { apiKeys } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
-import { missingScopes } from "@/lib/auth/scopes";
+import { requireWithinCeiling } from "@/lib/auth/credential-ceiling";
 import { Invalid } from "@/lib/errors";
 import { activePartnerFor } from "@/lib/partners/active-partner";
 import { displayParts, generateKey, hashKey } from "./key-format";
@@ -45,11 +45,7 @@ export async function insertKey(db: Db, partnerId: string, createdBy: string | n
 export async function createKey(db: Db, principal: Principal, input: CreateApiKey): Promise<CreatedApiKey> {
   const partner = await activePartnerFor(db, principal);
   if (input.scopes.includes("admin")) throw new Invalid("Partner keys cannot have the admin scope", [{ path: "scopes", message: "admin is not allowed" }]);
-  // Nobody mints a key more powerful than themselves.
-  const beyond = missingScopes(principal.scopes, input.scopes);
-  if (beyond.length) {
-    throw new Invalid(`You cannot grant scopes you do not hold: ${beyond.join(", ")}`, [{ path: "scopes", message: `not yours to grant: ${beyond.join(", ")}` }]);
-  }
+  requireWithinCeiling(principal, input.scopes, "The key");
   const limit = tierLimit(partner.tier);
   if (input.ratelimitPerMinute && input.ratelimitPerMinute > limit) {
     throw new Invalid(`The per-key limit may only lower your tier's limit of ${limit}/min`, [

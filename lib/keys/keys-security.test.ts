@@ -301,7 +301,7 @@ describe("API keys: tenant isolation", () => {
 });
 
 describe("API keys: nobody mints a key more powerful than themselves", () => {
-  it("a key can mint keys within its own scopes, and gets 422 naming `scopes` beyond them", async () => {
+  it("a key can mint keys within its own scopes, and gets 403 SCOPE_CEILING naming `scopes` beyond them", async () => {
     const { partner } = await createPartnerWithMember(db());
     const minter = await createApiKey(db(), partner.id, { scopes: ["write:keys", "read:webhooks"] });
 
@@ -312,7 +312,7 @@ describe("API keys: nobody mints a key more powerful than themselves", () => {
 
     for (const scopes of [["write:webhooks"], ["manage:keys"], ["read:*"], ["read:keys", "read:billing"]]) {
       const res = await create({ bearer: minter.key }, { name: "wider", scopes });
-      expectProblem(res, 422, "VALIDATION_FAILED");
+      expectProblem(res, 403, "SCOPE_CEILING");
       expect(res.body.errors.map((e: { path: string }) => e.path)).toContain("scopes");
       expect(res.body.detail).toContain(scopes[scopes.length - 1]);
     }
@@ -324,7 +324,7 @@ describe("API keys: nobody mints a key more powerful than themselves", () => {
     const dev = await addPartnerMember(db(), partner.id, "developer");
     const cookie = await sessionCookie(dev.id);
     const res = await create({ cookie }, { name: "too wide", scopes: ["write:partners"] });
-    expectProblem(res, 422, "VALIDATION_FAILED");
+    expectProblem(res, 403, "SCOPE_CEILING");
     expect(res.body.errors[0].path).toBe("scopes");
     expect((await create({ cookie }, { name: "fine", scopes: ["write:keys"] })).status).toBe(201);
   });
@@ -343,7 +343,7 @@ describe("API keys: nobody mints a key more powerful than themselves", () => {
     const narrow = await createApiKey(db(), partner.id, { scopes: ["write:keys"] });
 
     const res = await rotate({ bearer: narrow.key }, broad.id, { gracePeriodSeconds: 0 });
-    expectProblem(res, 403, "INSUFFICIENT_SCOPE");
+    expectProblem(res, 403, "SCOPE_CEILING");
     expect(res.body.detail).toContain("write:*");
     expect(res.text).not.toMatch(/prt_live_/);
     expect(await keyCount(partner.id)).toBe(2);

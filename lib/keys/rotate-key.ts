@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { apiKeys } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
-import { missingScopes } from "@/lib/auth/scopes";
-import { Conflict, Forbidden } from "@/lib/errors";
+import { requireWithinCeiling } from "@/lib/auth/credential-ceiling";
+import { Conflict } from "@/lib/errors";
 import { activePartnerFor } from "@/lib/partners/active-partner";
 import { insertKey } from "./create-key";
 import { forgetKey } from "./key-cache";
@@ -14,10 +14,8 @@ import { effectiveStatus } from "./to-dto";
 /** A new key with the same name, scopes and limits; the old one keeps working for the grace period. */
 export async function rotateKey(db: Db, principal: Principal, id: string, gracePeriodSeconds: number): Promise<CreatedApiKey> {
   const old = await keyRow(db, principal, id);
-  // Rotation hands out a new secret with the old key's scopes: as with creation,
-  // nobody may obtain a key more powerful than themselves.
-  const beyond = missingScopes(principal.scopes, old.scopes);
-  if (beyond.length) throw new Forbidden(`You cannot rotate a key with scopes you do not hold: ${beyond.join(", ")}`, "INSUFFICIENT_SCOPE");
+  // Rotation hands out a new secret with the old key's scopes.
+  requireWithinCeiling(principal, old.scopes, "The key");
   const partner = await activePartnerFor(db, { ...principal, partnerId: old.partnerId });
   if (effectiveStatus(old) !== "active") throw new Conflict(`Only active keys can be rotated; this one is ${effectiveStatus(old)}`);
   const created = await db.transaction(async (tx) => {

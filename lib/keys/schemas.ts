@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Instant } from "@/lib/validation/instant";
 import { isValidScope } from "@/lib/auth/scopes";
 import { PageQuery } from "@/lib/pagination/cursor";
 
@@ -47,8 +48,7 @@ export const CreateApiKey = z
   .object({
     name: z.string().trim().min(1).max(100),
     scopes: z.array(Scope).min(1, "choose at least one scope").max(60),
-    expiresAt: z.iso
-      .datetime({ offset: true })
+    expiresAt: Instant()
       .refine((v) => Date.parse(v) > Date.now(), "must be in the future")
       .optional(),
     ratelimitPerMinute: z.number().int().min(1).optional().describe("May only lower the partner tier's limit"),

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { hasUnsafeChars } from "@/lib/http/unsafe-strings";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db";
 import { oauthAuthorizationCodes, oauthClients, oauthTokens, partners } from "@/db/schema";
@@ -25,7 +26,8 @@ export function authorizeParamsFrom(get: (name: string) => string | null | undef
   const out: AuthorizeParams = {};
   for (const name of AUTHORIZE_PARAM_NAMES) {
     const v = get(name);
-    if (typeof v === "string" && v !== "") out[name] = v;
+    // A value the database could not hold (NUL, lone surrogates) counts as absent: the request is then invalid, not a 500.
+    if (typeof v === "string" && v !== "" && !hasUnsafeChars(v)) out[name] = v;
   }
   return out;
 }

@@ -99,7 +99,8 @@ describe("OAuth clients API", () => {
     expect(unknown.body.errors.map((e: { path: string }) => e.path)).toContain("scopes.0");
     const dev = await sessionCookie((await addPartnerMember(db(), partner.id, "developer")).id);
     const beyond = await create(dev, { scopes: ["write:billing"] });
-    expect(beyond.status).toBe(422);
+    expect(beyond.status).toBe(403);
+    expect(beyond.body.code).toBe("SCOPE_CEILING");
     expect(beyond.text).toContain("write:billing");
   });
 
@@ -241,6 +242,7 @@ describe("API keys as callers", () => {
     const ok = await callRoute(clientsRoute.POST, { path: "/api/v1/oauth-clients", bearer: key.key, body: { ...base, scopes: ["read:keys"] } });
     expect(ok.status, ok.text).toBe(201);
     const beyond = await callRoute(clientsRoute.POST, { path: "/api/v1/oauth-clients", bearer: key.key, body: { ...base, scopes: ["write:keys"] } });
-    expect(beyond.status).toBe(422);
+    expect(beyond.status).toBe(403);
+    expect(beyond.body.code).toBe("SCOPE_CEILING");
   });
 });

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { Day } from "@/lib/validation/instant";
 
 export const UsageQuery = z.object({
-  from: z.iso.date().optional().describe("First day (UTC), default 29 days ago"),
-  to: z.iso.date().optional().describe("Last day (UTC), default today"),
+  from: Day().optional().describe("First day (UTC), default 29 days ago"),
+  to: Day().optional().describe("Last day (UTC), default today"),
 });
 
 export const BillingUsageQuery = UsageQuery.extend({

@@ -1,10 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { requireWithinCeiling } from "@/lib/auth/credential-ceiling";
 import type { Principal } from "@/lib/auth/principal";
 import { seal } from "@/lib/crypto/secret-box";
 import { activePartnerFor } from "@/lib/partners/active-partner";
 import { afterCursor, cursorOrder, toPage, type PageQuery } from "@/lib/pagination/cursor";
+import { ENDPOINT_SECRET_SCOPES } from "./endpoint-secret";
 import { endpointRow, toEndpoint, visibleEndpoints } from "./endpoint-queries";
 import type { CreateEndpoint, UpdateEndpoint } from "./schemas";
 import { generateWebhookSecret } from "./transport/sign";
@@ -28,6 +30,7 @@ export async function getEndpoint(db: Db, principal: Principal, id: string) {
 
 export async function createEndpoint(db: Db, principal: Principal, input: CreateEndpoint) {
   const partner = await activePartnerFor(db, principal);
+  requireWithinCeiling(principal, ENDPOINT_SECRET_SCOPES, "The endpoint's signing secret");
   const url = await validateEndpointUrl(input.url);
   const secret = generateWebhookSecret();
   const [row] = await db

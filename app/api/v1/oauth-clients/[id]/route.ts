@@ -2,6 +2,7 @@ import { route } from "@/lib/http/route";
 import { Reply } from "@/lib/http/reply";
 import { deleteClient, getClient, updateClient } from "@/lib/oauth/manage-clients";
 import { UpdateOAuthClient } from "@/lib/oauth/schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = route({ scopes: ["read:applications"] }, ({ db, principal, params }) => getClient(db, principal, params.id));
 
@@ -13,3 +14,5 @@ export const DELETE = route({ scopes: ["write:applications"], audit: "oauth_clie
   await deleteClient(db, principal, params.id);
   return Reply.noContent();
 });
+
+export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");

@@ -2,6 +2,7 @@ import { route } from "@/lib/http/route";
 import { Reply } from "@/lib/http/reply";
 import { deleteEndpoint, getEndpoint, updateEndpoint } from "@/lib/webhooks/manage-endpoints";
 import { UpdateEndpoint } from "@/lib/webhooks/schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = route({ scopes: ["read:webhooks"] }, ({ db, principal, params }) => getEndpoint(db, principal, params.id));
 
@@ -13,3 +14,5 @@ export const DELETE = route({ scopes: ["write:webhooks"], audit: "webhook_endpoi
   await deleteEndpoint(db, principal, params.id);
   return Reply.noContent();
 });
+
+export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");
