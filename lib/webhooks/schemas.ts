@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Instant } from "@/lib/validation/instant";
 import { PageQuery } from "@/lib/pagination/cursor";
 
 const Pattern = z
@@ -89,8 +90,8 @@ export const ListDeliveriesQuery = PageQuery.extend({
   endpointId: z.uuid().optional(),
   eventType: z.string().max(100).optional(),
   eventId: z.uuid().optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: Instant().optional(),
+  to: Instant().optional(),
 });
 export type ListDeliveriesQuery = z.infer<typeof ListDeliveriesQuery>;
 
@@ -108,8 +109,8 @@ export const WebhookStats = z
 export const ReplayRequest = z
   .object({
     endpointId: z.uuid(),
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
+    from: Instant(),
+    to: Instant(),
     types: z.array(Pattern).max(100).optional(),
   })
   .strict()
