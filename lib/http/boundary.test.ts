@@ -10,6 +10,7 @@ import { callRoute } from "@/lib/testing/call-route";
 import { createPartnerWithMember, createUser, sessionCookie } from "@/lib/testing/fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { isStorableInstant } from "@/lib/validation/instant";
+import { isDecodablePath } from "./malformed-path-guard";
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from "./parse";
 import { findUnsafeStrings, hasUnsafeChars } from "./unsafe-strings";
 
@@ -63,6 +64,24 @@ describe("unsafe characters", () => {
     const p = await callRoute(keyRoute.GET, { path: "/api/v1/keys/x", params: { id: "a\u0000" }, cookie });
     problem(p, 400, "INVALID_REQUEST");
     expect(p.body.errors).toEqual([expect.objectContaining({ path: "id" })]);
+  });
+});
+
+describe("Idempotency-Key", () => {
+  it("an empty or non-ASCII key → 400 naming the header, every time (it used to be stored as '' and collide)", async () => {
+    const cookie = await admin();
+    for (const key of ["", "", "   ", "k\u00e9y", "x".repeat(256)]) {
+      const res = await callRoute(eventsRoute.POST, { path: "/api/v1/events", cookie, headers: { "idempotency-key": key }, body: { type: "lead.created", data: {} } });
+      problem(res, 400, "INVALID_REQUEST");
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: "Idempotency-Key" })]);
+    }
+  });
+});
+
+describe("malformed paths", () => {
+  it("a path that is not valid percent-encoding is recognised before Next decodes it", () => {
+    for (const bad of ["/api/v1/keys/%E0%A4%A", "/api/v1/partners/%", "/x/%ZZ?q=1"]) expect(isDecodablePath(bad), bad).toBe(false);
+    for (const ok of ["/api/v1/keys/abc", "/api/v1/keys/%20x", "/a?q=%E0"]) expect(isDecodablePath(ok), ok).toBe(true);
   });
 });
 

@@ -43,6 +43,8 @@ export type HandlerContext<B, Q, Auth extends boolean> = {
   params: Record<string, string>;
   requestId: string;
   ip: string | null;
+  /** The request's Idempotency-Key, checked; null without one. */
+  idempotencyKey: string | null;
 };
 
 type NextContext = { params?: Promise<Record<string, string | string[]>> };
@@ -129,8 +131,8 @@ async function handle(
     const bodyText = MUTATING.has(method) ? await readBodyText(req) : "";
     const body = options.body ? parseWith(options.body, parseJsonText(bodyText, req), "request body") : undefined;
 
-    const idemKey = req.headers.get("idempotency-key");
     const idempotent = options.idempotent ?? method === "POST";
+    const idemKey = idempotent ? idempotencyKeyOf(req) : null;
     if (idempotent && idemKey && principal) {
       const claim = await claimIdempotencyKey(db, {
         scope: principalKey(principal),
@@ -149,7 +151,7 @@ async function handle(
       idempotencyId = claim.id;
     }
 
-    const result = await handler({ req, db, principal, body, query, params: raw, requestId, ip: clientIp(req) });
+    const result = await handler({ req, db, principal, body, query, params: raw, requestId, ip: clientIp(req), idempotencyKey: idemKey });
     const reply = result instanceof Reply ? result : result instanceof Response ? null : Reply.ok(result);
     const response = reply ? reply.toResponse(requestId) : (result as Response);
 
@@ -194,6 +196,18 @@ async function handle(
     }
     return response;
   }
+}
+
+/** A present Idempotency-Key must be 1–255 visible ASCII characters: an empty one is a mistake, not "no key". */
+function idempotencyKeyOf(req: Request): string | null {
+  const key = req.headers.get("idempotency-key");
+  if (key === null) return null;
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new DomainError("INVALID_REQUEST", "Idempotency-Key must be 1 to 255 visible ASCII characters", [
+      { path: "Idempotency-Key", message: "1 to 255 visible ASCII characters" },
+    ]);
+  }
+  return key;
 }
 
 function authorize(principal: Principal, options: RouteOptions<Schema | undefined, Schema | undefined, boolean>) {

@@ -7,8 +7,8 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = route({ scopes: ["read:events"], query: ListEventsQuery }, ({ db, principal, query }) => listEvents(db, principal, query));
 
-export const POST = route({ scopes: ["write:events"], body: PublishEvent, audit: false }, async ({ db, principal, body, req }) =>
-  Reply.accepted(await publishEvent(db, principal, body, { idempotencyKey: req.headers.get("idempotency-key") })),
+export const POST = route({ scopes: ["write:events"], body: PublishEvent, audit: false }, async ({ db, principal, body, idempotencyKey }) =>
+  Reply.accepted(await publishEvent(db, principal, body, { idempotencyKey })),
 );
 
 export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -1,0 +1,56 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { problemBody } from "./problem";
+import { newRequestId } from "./request-id";
+
+// Next's router decodes dynamic path segments before any of our code runs (proxy
+// included), and a segment that is not valid percent-encoding ("/keys/%E0%A4%A")
+// ends in its bare "Internal Server Error". No route can see such a request, so it
+// is answered here, at the HTTP server, before Next: 400 problem+json for the API,
+// a small 400 page for everything else.
+
+export function isDecodablePath(url: string): boolean {
+  const q = url.indexOf("?");
+  try {
+    decodeURIComponent(q < 0 ? url : url.slice(0, q));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function answerMalformed(req: IncomingMessage, res: ServerResponse) {
+  const requestId = newRequestId();
+  const api = (req.url ?? "").startsWith("/api/");
+  const body = api
+    ? JSON.stringify(problemBody("INVALID_REQUEST", "The request path is not valid percent-encoding", requestId, [{ path: "(path)", message: "Malformed percent-encoding" }]))
+    : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad request · Portico</title></head><body><main><h1>Bad request</h1><p>This address is not valid. <a href="/">Go to Portico's home page</a>.</p><p>Request id: ${requestId}</p></main></body></html>`;
+  res.writeHead(400, {
+    "content-type": api ? "application/problem+json" : "text/html; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    "x-request-id": requestId,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "cache-control": "no-store",
+    ...(api ? {} : { "content-security-policy": "default-src 'none'; frame-ancestors 'none'", "x-frame-options": "DENY" }),
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+let installed = false;
+
+/** Wraps every HTTP server's "request" event in this process; called once from instrumentation.ts. */
+export function installMalformedPathGuard(ServerClass: typeof Server): void {
+  if (installed) return;
+  installed = true;
+  const emit = ServerClass.prototype.emit;
+  ServerClass.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request") {
+      const [req, res] = args as [IncomingMessage, ServerResponse];
+      if (req.url && !isDecodablePath(req.url)) {
+        answerMalformed(req, res);
+        return true;
+      }
+    }
+    return (emit as (this: Server, event: string | symbol, ...rest: unknown[]) => boolean).call(this, event, ...args);
+  } as typeof emit;
+}
