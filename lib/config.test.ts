@@ -31,6 +31,13 @@ describe("config", () => {
     const c = parseConfig({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") });
     expect(c.WEBHOOK_ALLOW_PRIVATE_URLS).toBe(false);
   });
+  it("trusts no proxy unless TRUST_PROXY names how many hops", () => {
+    expect(parseConfig({}).TRUST_PROXY).toBe(0);
+    expect(parseConfig({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(() => parseConfig({ TRUST_PROXY: "-1" })).toThrow(/TRUST_PROXY/);
+    expect(() => parseConfig({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY/);
+    expect(() => parseConfig({ TRUST_PROXY: "1.5" })).toThrow(/TRUST_PROXY/);
+  });
   it("switches jobs to Inngest when it is configured", () => {
     expect(parseConfig({ INNGEST_DEV: "1" }).jobs).toBe("inngest");
   });

@@ -49,6 +49,9 @@ const ConfigSchema = z
     INNGEST_BASE_URL: z.url().optional(),
     INNGEST_DEV: z.string().min(1).optional(),
     SEED_DEMO: bool.optional(),
+    // How many proxies in front of the app append to X-Forwarded-For. 0: the header
+    // (and X-Real-IP) is ignored, since any caller can set it.
+    TRUST_PROXY: z.coerce.number().int().min(0).max(20).default(0),
   })
   .transform((c, ctx) => {
     const production = c.NODE_ENV === "production";

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { safeReturnPath } from "@/lib/http/safe-redirect";
 
 const messages: Record<string, string> = {
   CredentialsSignin: "Email or password is incorrect.",
@@ -32,7 +33,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       setError(res?.error ? (messages[res.error] ?? res.error) : "Sign-in failed. Try again.");
       return;
     }
-    router.replace(callbackUrl ?? "/");
+    // Checked again here: the prop is only as safe as every caller that passes one.
+    router.replace(safeReturnPath(callbackUrl, "/"));
     router.refresh();
   }
 

@@ -2,6 +2,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { config } from "@/lib/config";
+import { describeError } from "@/lib/db/errors";
+import { clientIp } from "@/lib/http/client-ip";
+import { safeAuthRedirect } from "@/lib/http/safe-redirect";
 import { verifyCredentials } from "./verify-credentials";
 
 export const SIGNIN_ERRORS = {
@@ -21,11 +24,20 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
-          const email = credentials?.email ?? "";
-          const password = credentials?.password ?? "";
+        // Throws only the THROTTLED message (next-auth hands a thrown message to
+        // the client); anything unexpected is logged without SQL or values and
+        // answered as a plain failed sign-in.
+        async authorize(credentials, req) {
+          const email = typeof credentials?.email === "string" ? credentials.email : "";
+          const password = typeof credentials?.password === "string" ? credentials.password : "";
           if (!email || !password) return null;
-          const result = await verifyCredentials(await getDb(), email, password);
+          let result: Awaited<ReturnType<typeof verifyCredentials>>;
+          try {
+            result = await verifyCredentials(await getDb(), email, password, { ip: clientIp(req?.headers) });
+          } catch (err) {
+            console.error(`auth: sign-in check failed: ${describeError(err)}`);
+            return null;
+          }
           if (result.ok) return result.user;
           if (result.code === "THROTTLED") throw new Error(SIGNIN_ERRORS.THROTTLED);
           return null;
@@ -41,6 +53,10 @@ export function authOptions(): NextAuthOptions {
       async session({ session, token }) {
         if (session.user) (session.user as { id?: string }).id = token.sub;
         return session;
+      },
+      // Every callbackUrl next-auth honours (sign-in, sign-out, its callback-url cookie): our own paths only.
+      async redirect({ url, baseUrl }) {
+        return safeAuthRedirect(url, baseUrl);
       },
     },
   };

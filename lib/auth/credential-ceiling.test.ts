@@ -7,7 +7,6 @@ import * as rotateClientRoute from "@/app/api/v1/oauth-clients/[id]/rotate-secre
 import * as endpointsRoute from "@/app/api/v1/webhooks/endpoints/route";
 import * as endpointSecretRoute from "@/app/api/v1/webhooks/endpoints/[id]/secret/route";
 import * as rotateEndpointRoute from "@/app/api/v1/webhooks/endpoints/[id]/rotate-secret/route";
-import type { Db } from "@/db";
 import { openApiDocument } from "@/lib/openapi/document";
 import { callRoute, type CallResult } from "@/lib/testing/call-route";
 import { createApiKey, createPartnerWithMember, sessionCookie } from "@/lib/testing/fixtures";

@@ -1,37 +1,26 @@
-// Slows down repeated failed sign-ins per email address, known or not, so the
-// throttle itself never reveals whether an address is registered.
-// Per process: with several instances an attacker gets N× the attempts, still bounded.
+import { admitAttempt, attemptBuckets, type Admission, type AttemptRules } from "./attempt-buckets";
 
-const FREE_FAILURES = 5;
-const MAX_LOCK_SECONDS = 300;
-const WINDOW_MS = 15 * 60 * 1000;
+// Failed sign-ins are throttled per email address (known or not, so the
+// throttle never tells which) and per client address, in the shared rate-limit
+// store: with REDIS_URL every instance counts against the same buckets.
+//
+// - per email: 10 failures, then one more every 6 minutes (≤ 240 guesses a day
+//   at any one account, from however many addresses);
+// - per client address (an IPv6 /64): 50 failures, then one every 72 s, which
+//   slows spraying one password over many emails;
+// - callers whose address is unknown (TRUST_PROXY=0) share one bucket of 500.
+// Successful sign-ins cost nothing. A locked email also refuses the right
+// password until a token is back: otherwise the lock would confirm a guess.
+const HOUR = 60 * 60 * 1000;
+export const SIGNIN_RULES: AttemptRules = {
+  email: { limit: 10, periodMs: HOUR },
+  ip: { limit: 50, periodMs: HOUR },
+  unknownIp: { limit: 500, periodMs: HOUR },
+};
 
-type Entry = { failures: number; lockedUntil: number; lastFailure: number };
-const entries = new Map<string, Entry>();
+export type SigninAttempt = Admission;
 
-export function signinLockedFor(email: string, now = Date.now()): number {
-  const e = entries.get(email.toLowerCase());
-  if (!e) return 0;
-  if (now - e.lastFailure > WINDOW_MS) {
-    entries.delete(email.toLowerCase());
-    return 0;
-  }
-  return Math.max(0, Math.ceil((e.lockedUntil - now) / 1000));
-}
-
-export function recordSigninFailure(email: string, now = Date.now()) {
-  const key = email.toLowerCase();
-  const e = entries.get(key) ?? { failures: 0, lockedUntil: 0, lastFailure: now };
-  if (now - e.lastFailure > WINDOW_MS) e.failures = 0;
-  e.failures += 1;
-  e.lastFailure = now;
-  if (e.failures >= FREE_FAILURES) {
-    e.lockedUntil = now + Math.min(2 ** (e.failures - FREE_FAILURES + 1), MAX_LOCK_SECONDS) * 1000;
-  }
-  entries.set(key, e);
-  if (entries.size > 100_000) entries.delete(entries.keys().next().value as string);
-}
-
-export function recordSigninSuccess(email: string) {
-  entries.delete(email.toLowerCase());
+/** Call before checking a password; on `allowed`, call `fail()` after a failed check or `finish()` otherwise. */
+export function startSigninAttempt(email: string, ip: string | null, rules: AttemptRules = SIGNIN_RULES): Promise<SigninAttempt> {
+  return admitAttempt(attemptBuckets("signin", rules, email, ip));
 }

@@ -1,5 +1,6 @@
 import { getOpenedDb } from "@/db";
 import { processState } from "@/lib/process-state";
+import { describeError } from "./errors";
 import { vacuumWhereNeeded } from "./maintenance";
 
 const EVERY_MS = 5 * 60_000;
@@ -12,6 +13,6 @@ export async function startDbMaintenance() {
   const opened = await getOpenedDb();
   if (opened.driver !== "pglite") return;
   const run = () =>
-    vacuumWhereNeeded(opened.db).catch((err) => console.error("db maintenance failed:", (err as Error).message));
+    vacuumWhereNeeded(opened.db).catch((err) => console.error(`db maintenance failed: ${describeError(err, { frames: false })}`));
   setInterval(run, EVERY_MS).unref();
 }

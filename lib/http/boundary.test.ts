@@ -5,12 +5,13 @@ import * as keyRoute from "@/app/api/v1/keys/[id]/route";
 import * as keysRoute from "@/app/api/v1/keys/route";
 import * as meRoute from "@/app/api/v1/me/route";
 import * as tokenRoute from "@/app/api/oauth/token/route";
+import { standardEventTypes } from "@/lib/events/catalog";
 import { vetPayloadSchema } from "@/lib/events/vet-payload-schema";
 import { callRoute } from "@/lib/testing/call-route";
 import { createPartnerWithMember, createUser, sessionCookie } from "@/lib/testing/fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { isStorableInstant } from "@/lib/validation/instant";
-import { isDecodablePath } from "./malformed-path-guard";
+import { isDecodablePath } from "./server-hooks";
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from "./parse";
 import { findUnsafeStrings, hasUnsafeChars } from "./unsafe-strings";
 
@@ -64,6 +65,20 @@ describe("unsafe characters", () => {
     const p = await callRoute(keyRoute.GET, { path: "/api/v1/keys/x", params: { id: "a\u0000" }, cookie });
     problem(p, 400, "INVALID_REQUEST");
     expect(p.body.errors).toEqual([expect.objectContaining({ path: "id" })]);
+  });
+});
+
+const leadExample = standardEventTypes.find((t) => t.name === "lead.created")!.example;
+
+describe("what only the database refuses", () => {
+  it("an id that names nothing → 422 naming the field (foreign key), never a 500 or the value", async () => {
+    const cookie = await admin();
+    for (const field of ["partnerId", "accountId"]) {
+      const res = await callRoute(eventsRoute.POST, { path: "/api/v1/events", cookie, body: { type: "lead.created", data: leadExample, [field]: "00000000-0000-4000-8000-00000000abcd" } });
+      problem(res, 422, "VALIDATION_FAILED");
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: field })]);
+      expect(JSON.stringify(res.body)).not.toContain("abcd");
+    }
   });
 });
 

@@ -1,4 +1,6 @@
+import { describeError } from "@/lib/db/errors";
 import { OAuthError } from "@/lib/oauth/oauth-error";
+import { setApiSecurityHeaders } from "./security-headers";
 import { hasUnsafeChars } from "./unsafe-strings";
 
 // The HTTP side of the OAuth endpoints (RFC 6749): form-encoded requests, HTTP
@@ -8,12 +10,14 @@ import { hasUnsafeChars } from "./unsafe-strings";
 const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
 
 export function oauthJson(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...NO_STORE } });
+  const res = new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...NO_STORE } });
+  setApiSecurityHeaders(res.headers);
+  return res;
 }
 
 export function oauthErrorResponse(err: unknown): Response {
   if (!(err instanceof OAuthError)) {
-    console.error("oauth endpoint failed:", err);
+    console.error(`oauth endpoint failed: ${describeError(err)}`);
     return oauthJson({ error: "server_error", error_description: "The server could not handle the request" }, 500);
   }
   const res = oauthJson({ error: err.error, error_description: err.description }, err.status);

@@ -1,3 +1,5 @@
+import { dataErrorToDomain } from "@/lib/db/data-errors";
+import { describeError } from "@/lib/db/errors";
 import { DomainError, errorTable, type ErrorCode, type FieldError } from "@/lib/errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -37,11 +39,21 @@ export function problemResponse(
   return new Response(JSON.stringify(body), { status: body.status, headers });
 }
 
-/** Any thrown value → problem response. Unknown errors are logged and hidden behind a 500. */
+/**
+ * Any thrown value → problem response. Unknown errors are hidden behind a 500
+ * whose body says nothing about them, and logged without SQL text or parameter
+ * values (see describeError).
+ */
 export function errorToResponse(err: unknown, requestId: string): Response {
   if (err instanceof DomainError) {
     return problemResponse(err.code, err.message, requestId, { errors: err.errors, headers: err.headers });
   }
-  console.error(`[${requestId}]`, err);
+  const refused = dataErrorToDomain(err);
+  if (refused) {
+    // Logged all the same: validation should have caught it first, with a better message.
+    console.warn(`[${requestId}] refused by the database: ${describeError(err, { frames: false })}`);
+    return problemResponse(refused.code, refused.message, requestId, { errors: refused.errors });
+  }
+  console.error(`[${requestId}] ${describeError(err)}`);
   return problemResponse("INTERNAL", "Something went wrong on our side. Quote the request id if you contact support.", requestId);
 }

@@ -9,6 +9,7 @@ import { getRateLimiter } from "@/lib/ratelimit/rate-limiter";
 import { meterCall } from "@/lib/usage/meter";
 import { authenticate, type AuthMethod } from "./authenticate";
 import "./resolvers";
+import { clientIp } from "./client-ip";
 import { checkSameOrigin } from "./csrf";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, requestFingerprint } from "./idempotency";
 import { parseJsonText, parseWith, readBodyText, rejectUnsafeParams, searchParamsToObject } from "./parse";
@@ -51,9 +52,6 @@ type NextContext = { params?: Promise<Record<string, string | string[]>> };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-function clientIp(req: Request): string | null {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
-}
 
 /**
  * One declared handler per route method: authenticate → authorize → parse →
@@ -198,13 +196,13 @@ async function handle(
   }
 }
 
-/** A present Idempotency-Key must be 1–255 visible ASCII characters: an empty one is a mistake, not "no key". */
+/** A present Idempotency-Key must be 1–255 printable ASCII characters: an empty one is a mistake, not "no key". */
 function idempotencyKeyOf(req: Request): string | null {
   const key = req.headers.get("idempotency-key");
   if (key === null) return null;
-  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw new DomainError("INVALID_REQUEST", "Idempotency-Key must be 1 to 255 visible ASCII characters", [
-      { path: "Idempotency-Key", message: "1 to 255 visible ASCII characters" },
+  if (!/^[\x20-\x7e]{1,255}$/.test(key) || !key.trim()) {
+    throw new DomainError("INVALID_REQUEST", "Idempotency-Key must be 1 to 255 printable ASCII characters, not all spaces", [
+      { path: "Idempotency-Key", message: "1 to 255 printable ASCII characters, not all spaces" },
     ]);
   }
   return key;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db";
 import { config } from "@/lib/config";
+import { describeError } from "@/lib/db/errors";
 import { markDeadWithoutRequest, performAttempt } from "@/lib/webhooks/attempt-delivery";
 import type { DeliveryJob } from "@/lib/webhooks/delivery-job";
 import { recordOutcomes, type AttemptRecord } from "@/lib/webhooks/record-outcomes";
@@ -105,7 +106,7 @@ export class EmbeddedRunner {
       .then(() => {
         if (id === this.id) this.lastBeatOkAt = Date.now();
       })
-      .catch((err) => console.error("runner: heartbeat failed:", (err as Error).message))
+      .catch((err) => console.error(`runner: heartbeat failed: ${describeError(err, { frames: false })}`))
       .finally(() => (this.beating = null));
   }
 
@@ -169,7 +170,7 @@ export class EmbeddedRunner {
     const db = await this.getDb();
     if (Date.now() - this.lastReplayCheck > 1000) {
       this.lastReplayCheck = Date.now();
-      await processReplayJobs(db).catch((err) => console.error("runner: replay failed:", (err as Error).message));
+      await processReplayJobs(db).catch((err) => console.error(`runner: replay failed: ${describeError(err, { frames: false })}`));
     }
     // Claimed rows wait in per-endpoint queues (still locked by us) until their
     // endpoint has a free slot; claim again only when the queues run low, and never
@@ -243,7 +244,7 @@ export class EmbeddedRunner {
   }
 
   private giveBack(db: Db, deliveryIds: string[]) {
-    void releaseClaims(db, deliveryIds).catch((err) => console.error("runner: could not release claims:", (err as Error).message));
+    void releaseClaims(db, deliveryIds).catch((err) => console.error(`runner: could not release claims: ${describeError(err, { frames: false })}`));
   }
 
   private lastStaleSweep = 0;
@@ -272,7 +273,7 @@ export class EmbeddedRunner {
       this.kick();
     };
     // Never throws (whatever was rejected), so the slot is always given back.
-    const failed = (err: unknown) => console.error(`runner: delivery ${job.deliveryId} failed:`, err instanceof Error ? err.message : String(err));
+    const failed = (err: unknown) => console.error(`runner: delivery ${job.deliveryId} failed: ${describeError(err, { frames: false })}`);
     const p: Promise<void> = performAttempt(job, { send: this.sender?.send })
       .then((record) => {
         if ("deadWithoutRequest" in record) return markDeadWithoutRequest(db, record.deliveryId, record.deadWithoutRequest);
@@ -316,7 +317,7 @@ export class EmbeddedRunner {
     }
     this.writing = recordOutcomes(db, batch).catch((err) => {
       // The claims lapse and the deliveries are attempted again: at-least-once.
-      console.error(`runner: could not record ${batch.length} attempts:`, (err as Error).message);
+      console.error(`runner: could not record ${batch.length} attempts: ${describeError(err, { frames: false })}`);
     });
     try {
       await this.writing;
@@ -334,7 +335,7 @@ export class EmbeddedRunner {
       try {
         started = await this.tick();
       } catch (err) {
-        console.error("runner: tick failed:", (err as Error).message);
+        console.error(`runner: tick failed: ${describeError(err, { frames: false })}`);
       }
       if (!current()) break;
       if (started > 0 && this.inFlight.size < this.concurrency) continue;

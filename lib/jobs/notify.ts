@@ -1,4 +1,5 @@
 import { config } from "@/lib/config";
+import { describeError } from "@/lib/db/errors";
 import { processState } from "@/lib/process-state";
 import type { DeliveryJob } from "@/lib/webhooks/delivery-job";
 
@@ -48,7 +49,7 @@ export async function notifyDeliveriesScheduled(deliveryIds: string[]) {
       const { inngest } = await import("@/inngest/client");
       await inngest.send(deliveryIds.map((deliveryId) => ({ name: "portico/webhooks.delivery_scheduled", data: { deliveryId } })));
     } catch (err) {
-      console.warn("jobs: could not send to Inngest; the sweep will pick the deliveries up:", (err as Error).message);
+      console.warn(`jobs: could not send to Inngest; the sweep will pick the deliveries up: ${describeError(err, { frames: false })}`);
     }
     return;
   }

@@ -1,5 +1,6 @@
 import { getDb, getOpenedDb } from "@/db";
 import { config } from "@/lib/config";
+import { describeError } from "@/lib/db/errors";
 import { processState } from "@/lib/process-state";
 import { EmbeddedRunner } from "./embedded-runner";
 import { declarePreviousRunnersDead } from "./runner-leases";
@@ -29,7 +30,7 @@ export async function startJobRunner() {
     if (opened.driver === "pglite") await declarePreviousRunnersDead(opened.db);
   } catch (err) {
     // Not fatal: the runner retries the database itself, and the claims still lapse.
-    console.error("runner: could not check for previous runners:", (err as Error).message);
+    console.error(`runner: could not check for previous runners: ${describeError(err, { frames: false })}`);
   }
   // Unless a signal came meanwhile: stop() has run, and a start now would outlive it.
   if (!stopRequested) runner.start();

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { peerHeaderName } from "@/lib/http/peer-address";
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as partnersRoute from "@/app/api/v1/partners/route";
@@ -416,7 +417,8 @@ describe("partner agreements", () => {
       path: `${base}/${issued.body.id}/accept`,
       params: { ...params, agreementId: issued.body.id },
       cookie: ownerCookie,
-      headers: { "x-forwarded-for": "203.0.113.7, 10.0.0.1" },
+      // The address the HTTP server hook stamps from the socket (X-Forwarded-For is believed only with TRUST_PROXY).
+      headers: { [peerHeaderName()]: "203.0.113.7", "x-forwarded-for": "6.6.6.6" },
     });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ id: issued.body.id, acceptedBy: a.user.id });
@@ -519,7 +521,7 @@ describe("audit log", () => {
       path: `/api/v1/partners/${a.partner.id}/contacts`,
       params: { id: a.partner.id },
       cookie: await sessionCookie(a.user.id),
-      headers: { "x-forwarded-for": "198.51.100.4" },
+      headers: { [peerHeaderName()]: "198.51.100.4" },
       body: { kind: "business", name: "Audited", email: "audited@example.test" },
     });
     expect(res.status).toBe(201);

@@ -90,6 +90,31 @@ describe("MemoryRateLimitStore", () => {
     expect(store.size).toBe(1);
   });
 
+  it("refills over a longer period when asked, and keeps such a bucket while it is not full", async () => {
+    const { store, clock } = clockedStore();
+    const hour = { periodMs: 3_600_000 };
+    await takeMany(store, "slow", 2, 2);
+    expect(await store.take("slow", 2, 1, hour)).toMatchObject({ allowed: true, remaining: 1 }); // its own bucket: a period is part of a bucket's identity
+    expect(await store.take("slow", 2, 1, hour)).toMatchObject({ allowed: true, remaining: 0 });
+    expect(await store.take("slow", 2, 1, hour)).toMatchObject({ allowed: false, retryAfterSeconds: 1800 });
+    clock.now = 60_000; // a minute later: the one-minute bucket is gone, the hour bucket is still owed
+    await store.take("other", 10);
+    expect((await store.take("slow", 2, 1, hour)).allowed).toBe(false);
+    clock.now = 1_800_000;
+    expect((await store.take("slow", 2, 1, hour)).allowed).toBe(true);
+    expect((await store.take("slow", 2, 1, hour)).allowed).toBe(false);
+  });
+
+  it("counts buckets of every period against maxKeys", async () => {
+    const { store } = clockedStore({ maxKeys: 2 });
+    await store.take("a", 2);
+    await store.take("b", 2, 1, { periodMs: 3_600_000 });
+    await store.take("c", 2, 1, { periodMs: 3_600_000 }); // evicts b, the least recent of its own period
+    expect(store.size).toBe(2);
+    expect(await store.take("a", 2, 0)).toMatchObject({ remaining: 1 });
+    expect(await store.take("b", 2, 0, { periodMs: 3_600_000 })).toMatchObject({ remaining: 2 });
+  });
+
   it("rejects a cost larger than the whole bucket", async () => {
     const { store } = clockedStore();
     await expect(store.take("k", 5, 6)).rejects.toThrow(RangeError);

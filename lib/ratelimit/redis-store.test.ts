@@ -143,6 +143,20 @@ describe("RedisRateLimitStore against Redis", () => {
     expect(await admin.exists(`${prefix}fast`)).toBe(0);
   });
 
+  it("refills over a longer period when asked, with the memory store's numbers", async () => {
+    const { store: s, fallback } = await connectedStore();
+    const hour = { periodMs: 3_600_000 };
+    expect(await s.take("hourly", 10, 10, hour)).toMatchObject({ allowed: true, remaining: 0, resetSeconds: 3600 });
+    expect(await s.take("hourly", 10, 1, hour)).toMatchObject({ allowed: false, remaining: 0, retryAfterSeconds: 360 });
+    const ttl = await admin.pttl(`${prefix}hourly@3600000`);
+    expect(ttl).toBeGreaterThan(3_590_000);
+    expect(ttl).toBeLessThanOrEqual(3_600_000);
+    // The same key with the default period is another bucket, full again within a minute.
+    expect(await s.take("hourly", 10, 10)).toMatchObject({ allowed: true, remaining: 0 });
+    expect(await admin.pttl(`${prefix}hourly`)).toBeLessThanOrEqual(60_000);
+    expect(fallback.calls).toBe(0);
+  });
+
   it("rejects a cost larger than the bucket instead of falling back", async () => {
     const { store: s, fallback } = await connectedStore();
     await expect(s.take("big", 5, 6)).rejects.toThrow(RangeError);

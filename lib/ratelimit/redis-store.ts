@@ -10,8 +10,8 @@ import { Redis } from "ioredis";
 import { REDIS_TAKE_SCRIPT } from "./redis-take-script";
 import { MemoryRateLimitStore } from "./memory-store";
 import { ThrottledLog } from "./throttled-log";
-import { assertValidTake, describe } from "./token-bucket";
-import type { RateLimitResult, RateLimitStore } from "./types";
+import { assertValidTake, describe, FULL_REFILL_MS } from "./token-bucket";
+import type { RateLimitResult, RateLimitStore, TakeOptions } from "./types";
 
 const DEFAULT_PREFIX = "portico:rl:";
 const DEFAULT_TIMEOUT_MS = 100;
@@ -26,7 +26,7 @@ const CONNECT_TIMEOUT_MS = 1_000;
 
 type TakeReply = [allowed: number, scaledTokens: number];
 type RedisWithTake = Redis & {
-  rateLimitTake(key: string, capacity: number, cost: number): Promise<TakeReply>;
+  rateLimitTake(key: string, capacity: number, cost: number, periodMs: number): Promise<TakeReply>;
 };
 
 export class RedisRateLimitStore implements RateLimitStore {
@@ -60,14 +60,17 @@ export class RedisRateLimitStore implements RateLimitStore {
     this.client.on("error", (err: Error) => this.noteFailure(err.message));
   }
 
-  async take(key: string, limitPerMinute: number, cost = 1): Promise<RateLimitResult> {
+  async take(key: string, limitPerMinute: number, cost = 1, opts: TakeOptions = {}): Promise<RateLimitResult> {
+    const periodMs = opts.periodMs ?? FULL_REFILL_MS;
     // A bad argument is a caller bug; it must throw, not vanish into the fallback.
-    assertValidTake(limitPerMinute, cost);
+    assertValidTake(limitPerMinute, cost, periodMs);
     if (await this.redisUsable()) {
       try {
-        const [allowed, scaledTokens] = await this.client.rateLimitTake(this.prefix + key, limitPerMinute, cost);
+        // A bucket is its key and its period (as in the memory store); one-minute buckets keep their plain key.
+        const redisKey = periodMs === FULL_REFILL_MS ? this.prefix + key : `${this.prefix}${key}@${periodMs}`;
+        const [allowed, scaledTokens] = await this.client.rateLimitTake(redisKey, limitPerMinute, cost, periodMs);
         this.noteSuccess();
-        return describe(Number(scaledTokens), allowed === 1, limitPerMinute, cost);
+        return describe(Number(scaledTokens), allowed === 1, limitPerMinute, cost, periodMs);
       } catch (err) {
         this.skipRedisUntil = Date.now() + SKIP_REDIS_AFTER_FAILURE_MS;
         this.noteFailure(err instanceof Error ? err.message : String(err));
@@ -75,7 +78,7 @@ export class RedisRateLimitStore implements RateLimitStore {
     } else {
       this.noteFailure(`connection ${this.client.status}`);
     }
-    return this.fallback.take(key, limitPerMinute, cost);
+    return this.fallback.take(key, limitPerMinute, cost, opts);
   }
 
   async close(): Promise<void> {

@@ -1,11 +1,12 @@
-import { FULL_REFILL_MS, TOKEN_SCALE } from "./token-bucket";
+import { TOKEN_SCALE } from "./token-bucket";
 
 // The token-bucket take of token-bucket.ts, run atomically inside Redis so that
 // concurrent app instances cannot both spend the same token.
 //
-// KEYS[1] the bucket hash {tokens, ts}: `tokens` holds tokens × TOKEN_SCALE (an
+// KEYS[1] the bucket hash {tokens, ts}: `tokens` holds tokens × period in ms (an
 //         integer, as in token-bucket.ts) and `ts` the ms of the last refill.
-// ARGV[1] capacity (requests per minute), ARGV[2] cost.
+// ARGV[1] capacity (requests per period), ARGV[2] cost, ARGV[3] the period in
+//         ms (absent: TOKEN_SCALE = 60 000, one minute).
 // Returns {allowed 0|1, scaled tokens left}.
 //
 // Time comes from Redis TIME, not from the callers, so instances with skewed
@@ -13,7 +14,7 @@ import { FULL_REFILL_MS, TOKEN_SCALE } from "./token-bucket";
 // absent bucket reads as full, so idle keys simply vanish.
 export const REDIS_TAKE_SCRIPT = `
 if redis.replicate_commands then pcall(redis.replicate_commands) end
-local scale = ${TOKEN_SCALE}
+local scale = tonumber(ARGV[3]) or ${TOKEN_SCALE}
 local capacity = tonumber(ARGV[1])
 local cost = tonumber(ARGV[2])
 local full = capacity * scale
@@ -28,7 +29,7 @@ if tokens == nil or ts == nil then
   ts = now
 end
 
-local elapsed = math.min(math.max(0, now - ts), ${FULL_REFILL_MS})
+local elapsed = math.min(math.max(0, now - ts), scale)
 tokens = math.min(full, tokens + elapsed * capacity)
 ts = math.max(ts, now)
 

@@ -67,6 +67,28 @@ group("token bucket", () => {
     expect(() => assertValidTake(10, 11)).toThrow(/cost/);
     expect(() => assertValidTake(10, 0)).not.toThrow();
   });
+
+  it("refills a bucket with a longer period over that period, with the same integer maths", () => {
+    const HOUR = 3_600_000;
+    let state = take(undefined, 0, 10, 10, HOUR).state; // all 10 spent
+    expect(take(state, 0, 10, 1, HOUR).allowed).toBe(false);
+    expect(describe(state.scaledTokens, false, 10, 1, HOUR)).toMatchObject({ remaining: 0, retryAfterSeconds: 360, resetSeconds: 3600 });
+    state = refill(state, 359_999, 10, HOUR);
+    expect(take(state, 359_999, 10, 1, HOUR).allowed).toBe(false); // one token every 6 minutes
+    const later = take(state, 360_000, 10, 1, HOUR);
+    expect(later.allowed).toBe(true);
+    expect(later.state.scaledTokens).toBe(0);
+    // A one-minute bucket (the default) is untouched by the change.
+    expect(describe(59 * TOKEN_SCALE, true, 60, 1, 60_000)).toEqual(describe(59 * TOKEN_SCALE, true, 60, 1));
+  });
+
+  it("rejects periods out of range, and limits too large for the period", () => {
+    expect(() => assertValidTake(10, 1, 999)).toThrow(/period/);
+    expect(() => assertValidTake(10, 1, 1.5e3 + 0.5)).toThrow(/period/);
+    expect(() => assertValidTake(10, 1, 8 * 24 * 3_600_000)).toThrow(/period/);
+    expect(() => assertValidTake(1_000_000_000, 1, 3_600_000)).toThrow(RangeError);
+    expect(() => assertValidTake(1_000_000, 1, 3_600_000)).not.toThrow();
+  });
 });
 
 group("describe", () => {

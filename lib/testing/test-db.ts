@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import { openDb, setDbForTests, type Db, type OpenedDb } from "@/db";
 import { seed } from "@/db/seed";
+import { describeError } from "@/lib/db/errors";
 import { flushUsage } from "@/lib/usage/meter";
 
 /**
@@ -42,7 +43,7 @@ export function useTestDb(opts: { demo?: boolean } = {}): () => Db {
   afterAll(async () => {
     // Counts of the last second are still in memory: write them here, or the
     // meter's flush loop would find no test database and open the configured one.
-    await flushUsage().catch((err) => console.warn("useTestDb: final usage flush failed:", (err as Error).message));
+    await flushUsage().catch((err) => console.warn(`useTestDb: final usage flush failed: ${describeError(err, { frames: false })}`));
     setDbForTests(undefined);
     await opened?.drop();
   });

@@ -1,4 +1,5 @@
 import { getDb } from "@/db";
+import { describeError } from "@/lib/db/errors";
 import { UsageMeter, type MeteredCall } from "./usage-meter";
 
 // The process-wide meter and its flush loop (every second, and on shutdown).
@@ -15,7 +16,7 @@ function start() {
       ? Promise.resolve()
       : getDb()
           .then((db) => meter.flush(db))
-          .catch((err) => console.error("usage: flush failed, will retry:", (err as Error).message));
+          .catch((err) => console.error(`usage: flush failed, will retry: ${describeError(err, { frames: false })}`));
   const timer = setInterval(flush, FLUSH_INTERVAL_MS);
   timer.unref();
   for (const signal of ["SIGTERM", "SIGINT"] as const) {

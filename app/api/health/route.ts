@@ -1,8 +1,14 @@
 import { checkHealth } from "@/lib/jobs/check-health";
+import { setApiSecurityHeaders } from "@/lib/http/security-headers";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   const health = await checkHealth();
-  return Response.json(health.body, { status: health.status, headers: { "cache-control": "no-store" } });
+  const res = Response.json(health.body, { status: health.status, headers: { "cache-control": "no-store" } });
+  setApiSecurityHeaders(res.headers);
+  return res;
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,12 +1,15 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { peerHeaderName } from "./peer-address";
 import { problemBody } from "./problem";
 import { newRequestId } from "./request-id";
 
-// Next's router decodes dynamic path segments before any of our code runs (proxy
-// included), and a segment that is not valid percent-encoding ("/keys/%E0%A4%A")
-// ends in its bare "Internal Server Error". No route can see such a request, so it
-// is answered here, at the HTTP server, before Next: 400 problem+json for the API,
-// a small 400 page for everything else.
+// What must happen to a request before Next sees it, done on the HTTP server:
+// - Next's router decodes dynamic path segments before any of our code runs (proxy
+//   included), and a segment that is not valid percent-encoding ("/keys/%E0%A4%A")
+//   ends in its bare "Internal Server Error". Such a request is answered here: 400
+//   problem+json for the API, a small 400 page for everything else.
+// - The socket's peer address is stamped into a header (peer-address.ts), the one
+//   client address no caller can forge.
 
 export function isDecodablePath(url: string): boolean {
   const q = url.indexOf("?");
@@ -39,9 +42,10 @@ function answerMalformed(req: IncomingMessage, res: ServerResponse) {
 let installed = false;
 
 /** Wraps every HTTP server's "request" event in this process; called once from instrumentation.ts. */
-export function installMalformedPathGuard(ServerClass: typeof Server): void {
+export function installServerHooks(ServerClass: typeof Server): void {
   if (installed) return;
   installed = true;
+  const peerHeader = peerHeaderName();
   const emit = ServerClass.prototype.emit;
   ServerClass.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
@@ -50,6 +54,9 @@ export function installMalformedPathGuard(ServerClass: typeof Server): void {
         answerMalformed(req, res);
         return true;
       }
+      const peer = req.socket?.remoteAddress;
+      if (peer) req.headers[peerHeader] = peer;
+      else delete req.headers[peerHeader];
     }
     return (emit as (this: Server, event: string | symbol, ...rest: unknown[]) => boolean).call(this, event, ...args);
   } as typeof emit;
