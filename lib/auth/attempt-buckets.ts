@@ -54,8 +54,8 @@ function warnUnknownClientOnce() {
   if (warned.done || !config().production) return;
   warned.done = true;
   console.warn(
-    "[auth] client addresses are unknown (TRUST_PROXY=0): sign-in and sign-up throttles count every caller in one shared per-address bucket. " +
-      "Behind a proxy or load balancer, set TRUST_PROXY to the number of proxies that append to X-Forwarded-For.",
+    "[auth] a client address is unknown (no socket address from the HTTP server hook, no trusted X-Forwarded-For): " +
+      "sign-in and sign-up throttles count such callers in one shared bucket.",
   );
 }
 

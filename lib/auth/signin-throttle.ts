@@ -8,7 +8,8 @@ import { admitAttempt, attemptBuckets, type Admission, type AttemptRules } from 
 //   at any one account, from however many addresses);
 // - per client address (an IPv6 /64): 50 failures, then one every 72 s, which
 //   slows spraying one password over many emails;
-// - callers whose address is unknown (TRUST_PROXY=0) share one bucket of 500.
+// - callers whose address is unknown (a handler called without the HTTP server
+//   hook, see lib/http/client-ip.ts) share one bucket of 500.
 // Successful sign-ins cost nothing. A locked email also refuses the right
 // password until a token is back: otherwise the lock would confirm a guess.
 const HOUR = 60 * 60 * 1000;
