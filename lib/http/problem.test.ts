@@ -15,19 +15,19 @@ afterEach(() => vi.restoreAllMocks());
 const logged = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.map((c) => c.map(String).join(" ")).join("\n");
 
 describe("errors the client must not see", () => {
-  it("a failed query in an API route is a 500 problem with no SQL, and its log line holds no parameter values", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  it("a value the database refuses (uuid column, junk value) is a 422 problem with no SQL or value, logged without parameters", async () => {
+    const log = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const secret = "whsec_c2VhbGVkLXNlY3JldA";
     const GET = route({ auth: "public" }, async ({ db }) => db.select().from(apiKeys).where(eq(apiKeys.id, secret)));
     const res = await callRoute(GET, { path: "/api/v1/failing" });
-    expect(res.status).toBe(500);
+    expect(res.status).toBe(422);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(res.body).toMatchObject({ code: "INTERNAL", status: 500, requestId: res.headers.get("x-request-id") });
+    expect(res.body).toMatchObject({ code: "VALIDATION_FAILED", status: 422, requestId: res.headers.get("x-request-id") });
     expect(res.text).not.toMatch(/select|Failed query|params|api_keys|22P02|\bat /i);
     expect(res.text).not.toContain(secret);
 
     const line = logged(log);
-    expect(line).toContain(`[${res.body.requestId}] db: "select from api_keys" failed: SQLSTATE 22P02`);
+    expect(line).toContain(`[${res.body.requestId}] refused by the database: db: "select from api_keys" failed: SQLSTATE 22P02`);
     expect(line).not.toContain(secret);
     expect(line).not.toMatch(/Failed query|params:/);
   });
