@@ -1,37 +1,12 @@
-import { readdirSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { expect, test, type APIResponse, type Browser, type BrowserContext, type Page, type Response, type Route } from "@playwright/test";
+import { expect, test, type APIResponse, type BrowserContext, type Page, type Response, type Route } from "@playwright/test";
 import { signInOverHttp } from "./support/auth";
+import { concrete, contextFor, pageRoutes, USERS } from "./support/pages";
 
 // Security headers on every page (walked from app/**/page.tsx) for anonymous visitors and each
 // demo user, on API answers, and the consent page refusing to render in another origin's frame.
 // Client JS must still run under the nonce-based CSP, with no CSP violation on any page.
-
-const USERS = ["anonymous", "admin@portico.test", "partner@portico.test", "customer@portico.test"] as const;
-type User = (typeof USERS)[number];
-
-/** Every page route under app/: route groups dropped, dynamic segments named as they are. */
-function pageRoutes(dir = path.resolve(import.meta.dirname, "../app"), segments: string[] = []): string[] {
-  const routes: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isFile() && entry.name === "page.tsx") routes.push(`/${segments.join("/")}`);
-    if (!entry.isDirectory() || entry.name.startsWith("_") || entry.name.startsWith("@")) continue;
-    const group = /^\(.*\)$/.test(entry.name);
-    routes.push(...pageRoutes(path.join(dir, entry.name), group ? segments : [...segments, entry.name]));
-  }
-  return routes.sort();
-}
-
-/** Demo ids for dynamic segments; a new dynamic page without one fails here, so it gets covered. */
-function concrete(route: string, ids: Record<string, string>): string {
-  return route.replace(/\[[^\]]+\]/g, (segment) => {
-    const key = `${route.slice(0, route.indexOf(segment))}${segment}`;
-    if (!ids[key]) throw new Error(`No demo value for ${segment} in ${route}: add one to the ids map`);
-    return ids[key];
-  });
-}
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
@@ -93,15 +68,6 @@ async function watchCsp(ctx: BrowserContext, page: Page): Promise<string[]> {
   });
   page.on("pageerror", (err) => logged.push(`uncaught: ${err.message}`));
   return logged;
-}
-
-async function contextFor(browser: Browser, user: User): Promise<BrowserContext> {
-  if (user === "anonymous") return browser.newContext();
-  const seed = await browser.newContext();
-  await signInOverHttp(seed.request, user);
-  const storageState = await seed.storageState();
-  await seed.close();
-  return browser.newContext({ storageState });
 }
 
 let ids: Record<string, string>;

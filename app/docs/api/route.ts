@@ -1,4 +1,5 @@
 import { ApiReference } from "@scalar/nextjs-api-reference";
+import { withPorticoChrome } from "@/lib/docs/api-reference-page";
 
 // Scalar renders /api/v1/openapi.json. Its browser bundle is served from our own
 // node_modules (below), so the reference works on a self-hosted, offline install.
@@ -14,12 +15,16 @@ const options = {
   // "Try it" calls our API (same origin) directly, never through proxy.scalar.com: a caller's
   // bearer credential must not pass through a third party, and connect-src 'self' would refuse it.
   proxyUrl: "",
+  // Scalar's own toolbar (Deploy, Share, "Ask AI"…) and its theme toggle: the portal's theme applies instead.
+  showDeveloperTools: "never",
+  hideDarkModeToggle: true,
 } as const;
 
 // proxy.ts gives this page a CSP whose scripts need its nonce: Scalar's two script tags carry it.
-export function GET(req: Request) {
+export async function GET(req: Request) {
   const nonce = req.headers.get("x-nonce") ?? undefined;
-  const res = ApiReference({ ...options, nonce })();
-  res.headers.set("cache-control", "no-store");
-  return res;
+  const html = await ApiReference({ ...options, nonce })().text();
+  return new Response(withPorticoChrome(html, nonce), {
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  });
 }

@@ -1,0 +1,115 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signInOverHttp } from "./support/auth";
+import { concrete, contextFor, pageRoutes, USERS, type User } from "./support/pages";
+
+// Every page (walked from app/), as each demo user and anonymously, at 1280 and
+// 390 px: nothing interactive outside the viewport or cut off by an ancestor
+// (each element's box against every clipping ancestor's box, which
+// toBeInViewport does not do), no page wider than the window, no console error
+// or failed request, and no critical or serious axe finding.
+
+const VIEWPORTS = [
+  { name: "1280", width: 1280, height: 860 },
+  { name: "390", width: 390, height: 844 },
+] as const;
+
+type Finding = { where: string; what: string };
+
+/** Interactive elements cut off horizontally by the window, or in either direction by an ancestor that clips. */
+async function clippedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const selector = "a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=tab], [role=menuitem], [role=switch], [role=combobox], summary";
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") || (el as HTMLElement).innerText || el.getAttribute("name") || "").trim().slice(0, 40)}"`;
+    for (const el of Array.from(document.querySelectorAll(selector))) {
+      const r = el.getBoundingClientRect();
+      // Not rendered, or visually hidden on purpose (sr-only is 1×1).
+      if (r.width <= 1 || r.height <= 1) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === "hidden" || style.display === "none") continue;
+      if (r.left < -1 || r.right > window.innerWidth + 1) {
+        out.push(`${describe(el)} lies outside the window (x ${Math.round(r.left)}–${Math.round(r.right)} of ${window.innerWidth})`);
+        continue;
+      }
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        const clipsX = s.overflowX !== "visible";
+        const clipsY = s.overflowY !== "visible" && s.overflowY !== "auto" && s.overflowY !== "scroll";
+        if (!clipsX && !clipsY) continue;
+        const b = a.getBoundingClientRect();
+        if (clipsX && (r.left < b.left - 1 || r.right > b.right + 1)) {
+          out.push(`${describe(el)} is cut off sideways by <${a.tagName.toLowerCase()} class="${a.className.toString().slice(0, 60)}">`);
+          break;
+        }
+        if (clipsY && (r.top < b.top - 1 || r.bottom > b.bottom + 1)) {
+          out.push(`${describe(el)} is cut off by <${a.tagName.toLowerCase()} class="${a.className.toString().slice(0, 60)}">`);
+          break;
+        }
+      }
+    }
+    return out;
+  });
+}
+
+let ids: Record<string, string>;
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  const partner = await playwright.request.newContext({ baseURL });
+  const me = await signInOverHttp(partner, "partner@portico.test");
+  ids = { "/admin/partners/[id]": me.partnerId };
+  await partner.dispose();
+});
+
+for (const user of USERS) {
+  for (const viewport of VIEWPORTS) {
+    test(`every page fits, works and passes axe at ${viewport.name} px as ${user}`, async ({ browser, baseURL }) => {
+      test.setTimeout(240_000);
+      const ctx = await contextFor(browser, user as User, { viewport: { width: viewport.width, height: viewport.height } });
+      const page = await ctx.newPage();
+      const findings: Finding[] = [];
+      let where = "";
+      const origin = new URL(baseURL!).origin;
+      page.on("console", (msg) => {
+        if (msg.type() === "error") findings.push({ where, what: `console error: ${msg.text().slice(0, 200)}` });
+      });
+      page.on("pageerror", (err) => findings.push({ where, what: `uncaught: ${err.message.slice(0, 200)}` }));
+      page.on("requestfailed", (req) => {
+        const reason = req.failure()?.errorText ?? "";
+        // A prefetch or RSC request cancelled by the next navigation is not a failure.
+        if (!reason.includes("ERR_ABORTED")) findings.push({ where, what: `request failed: ${req.url()} ${reason}` });
+      });
+      page.on("response", (res) => {
+        const req = res.request();
+        if (res.status() >= 400 && !(req.isNavigationRequest() && req.frame() === page.mainFrame())) {
+          findings.push({ where, what: `${res.status()} for ${req.method()} ${res.url()}` });
+        }
+        if (!res.url().startsWith(origin) && !res.url().startsWith("data:")) findings.push({ where, what: `request to another origin: ${res.url()}` });
+      });
+
+      const seen = new Set<string>();
+      // The Scalar reference is checked by its own spec.
+      const targets = [...pageRoutes().map((r) => concrete(r, ids)), "/no-such-page"];
+      for (const target of targets) {
+        where = target;
+        await page.goto(target, { waitUntil: "networkidle" });
+        const landed = new URL(page.url()).pathname;
+        if (seen.has(landed)) continue;
+        seen.add(landed);
+        where = landed === target ? target : `${target} → ${landed}`;
+
+        const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, win: window.innerWidth }));
+        if (widths.doc > widths.win + 1) findings.push({ where, what: `page is ${widths.doc} px wide in a ${widths.win} px window` });
+        for (const c of await clippedControls(page)) findings.push({ where, what: c });
+
+        const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        for (const v of axe.violations.filter((v) => v.impact === "critical" || v.impact === "serious")) {
+          findings.push({ where, what: `axe ${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}` });
+        }
+      }
+      await ctx.close();
+      expect(findings.map((f) => `${f.where}: ${f.what}`)).toEqual([]);
+    });
+  }
+}

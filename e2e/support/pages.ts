@@ -1,0 +1,40 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext } from "@playwright/test";
+import { signInOverHttp } from "./auth";
+
+// The page list walked from app/, shared by the specs that visit every page.
+
+export const USERS = ["anonymous", "admin@portico.test", "partner@portico.test", "customer@portico.test"] as const;
+export type User = (typeof USERS)[number];
+
+/** Every page route under app/: route groups dropped, dynamic segments named as they are. */
+export function pageRoutes(dir = path.resolve(import.meta.dirname, "../../app"), segments: string[] = []): string[] {
+  const routes: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isFile() && entry.name === "page.tsx") routes.push(`/${segments.join("/")}`);
+    if (!entry.isDirectory() || entry.name.startsWith("_") || entry.name.startsWith("@")) continue;
+    const group = /^\(.*\)$/.test(entry.name);
+    routes.push(...pageRoutes(path.join(dir, entry.name), group ? segments : [...segments, entry.name]));
+  }
+  return routes.sort();
+}
+
+/** Demo ids for dynamic segments; a new dynamic page without one fails here, so it gets covered. */
+export function concrete(route: string, ids: Record<string, string>): string {
+  return route.replace(/\[[^\]]+\]/g, (segment) => {
+    const key = `${route.slice(0, route.indexOf(segment))}${segment}`;
+    if (!ids[key]) throw new Error(`No demo value for ${segment} in ${route}: add one to the ids map`);
+    return ids[key];
+  });
+}
+
+/** A browser context signed in as the user (over HTTP, not through the form), or a fresh one. */
+export async function contextFor(browser: Browser, user: User, options: Parameters<Browser["newContext"]>[0] = {}): Promise<BrowserContext> {
+  if (user === "anonymous") return browser.newContext(options);
+  const seed = await browser.newContext();
+  await signInOverHttp(seed.request, user);
+  const storageState = await seed.storageState();
+  await seed.close();
+  return browser.newContext({ ...options, storageState });
+}
