@@ -11,13 +11,16 @@ export type PartnerStats = {
   installations: number;
   openTickets: number;
   contacts: number;
+  technicalContacts: number;
+  billingContacts: number;
+  agreementsIssued: number;
   pendingAgreements: number;
 };
 
 export async function getPartnerStats(db: Db, principal: Principal, partnerId: string): Promise<PartnerStats> {
   await getPartnerRow(db, principal, partnerId);
   const n = async (q: Promise<Array<{ n: number }>>) => Number((await q)[0]?.n ?? 0);
-  const [apps, keys, endpoints, installs, tickets, contacts, pending] = await Promise.all([
+  const [apps, keys, endpoints, installs, tickets, contacts, technical, billing, issued, pending] = await Promise.all([
     n(db.select({ n: count() }).from(applications).where(eq(applications.partnerId, partnerId))),
     n(db.select({ n: count() }).from(apiKeys).where(and(eq(apiKeys.partnerId, partnerId), inArray(apiKeys.status, ["active", "expiring"])))),
     n(db.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.partnerId, partnerId))),
@@ -29,6 +32,9 @@ export async function getPartnerStats(db: Db, principal: Principal, partnerId: s
         .where(and(eq(supportTickets.partnerId, partnerId), inArray(supportTickets.status, ["open", "pending"]))),
     ),
     n(db.select({ n: count() }).from(partnerContacts).where(eq(partnerContacts.partnerId, partnerId))),
+    n(db.select({ n: count() }).from(partnerContacts).where(and(eq(partnerContacts.partnerId, partnerId), eq(partnerContacts.kind, "technical")))),
+    n(db.select({ n: count() }).from(partnerContacts).where(and(eq(partnerContacts.partnerId, partnerId), eq(partnerContacts.kind, "billing")))),
+    n(db.select({ n: count() }).from(partnerAgreements).where(eq(partnerAgreements.partnerId, partnerId))),
     n(
       db
         .select({ n: count() })
@@ -36,5 +42,16 @@ export async function getPartnerStats(db: Db, principal: Principal, partnerId: s
         .where(and(eq(partnerAgreements.partnerId, partnerId), isNull(partnerAgreements.acceptedAt))),
     ),
   ]);
-  return { applications: apps, apiKeys: keys, webhookEndpoints: endpoints, installations: installs, openTickets: tickets, contacts, pendingAgreements: pending };
+  return {
+    applications: apps,
+    apiKeys: keys,
+    webhookEndpoints: endpoints,
+    installations: installs,
+    openTickets: tickets,
+    contacts,
+    technicalContacts: technical,
+    billingContacts: billing,
+    agreementsIssued: issued,
+    pendingAgreements: pending,
+  };
 }

@@ -3,6 +3,7 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { op, PageOf } from "@/lib/openapi/operation";
 import { PageQuery } from "@/lib/pagination/cursor";
 import {
+  ActivityEntry,
   Agreement,
   ChangePartnerStatus,
   Contact,
@@ -39,6 +40,17 @@ export const partnerPaths: ZodOpenApiPathsObject = {
   },
   "/partners/{id}/stats": {
     get: op({ summary: "Counts of a partner's apps, keys, endpoints, installs and tickets", tags, scopes: ["read:partners"], path: id, response: PartnerStats }),
+  },
+  "/partners/{id}/activity": {
+    get: op({
+      summary: "Recent activity (the audit log), newest first",
+      tags,
+      scopes: ["read:partners"],
+      path: id,
+      query: PageQuery,
+      response: PageOf(ActivityEntry, "ActivityPage"),
+      description: "Every mutation made by the partner's members, keys and OAuth clients, or by Portico's staff on the partner, with the actor named.",
+    }),
   },
   "/partners/{id}/contacts": {
     get: op({ summary: "List contacts", tags, scopes: ["read:partners"], path: id, query: PageQuery, response: PageOf(Contact, "ContactPage") }),

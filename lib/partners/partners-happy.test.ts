@@ -7,6 +7,7 @@ import * as partnerRoute from "@/app/api/v1/partners/[id]/route";
 import * as activateRoute from "@/app/api/v1/partners/[id]/activate/route";
 import * as suspendRoute from "@/app/api/v1/partners/[id]/suspend/route";
 import * as statsRoute from "@/app/api/v1/partners/[id]/stats/route";
+import * as activityRoute from "@/app/api/v1/partners/[id]/activity/route";
 import * as contactsRoute from "@/app/api/v1/partners/[id]/contacts/route";
 import * as contactRoute from "@/app/api/v1/partners/[id]/contacts/[contactId]/route";
 import * as agreementsRoute from "@/app/api/v1/partners/[id]/agreements/route";
@@ -301,8 +302,39 @@ describe("partner stats", () => {
       installations: 0,
       openTickets: 0,
       contacts: 2,
+      technicalContacts: 1,
+      billingContacts: 0,
+      agreementsIssued: 3,
       pendingAgreements: 2,
     });
+  });
+});
+
+describe("partner activity", () => {
+  it("lists the partner's audit log newest first with actors named, paginated, and nobody else's", async () => {
+    const a = await createPartnerWithMember(db());
+    const b = await createPartnerWithMember(db());
+    const cookie = await sessionCookie(a.user.id);
+    for (const name of ["First", "Second", "Third"]) {
+      const res = await callRoute(contactsRoute.POST, {
+        path: `/api/v1/partners/${a.partner.id}/contacts`,
+        params: { id: a.partner.id },
+        cookie,
+        body: { kind: "technical", name, email: `${name.toLowerCase()}@example.test` },
+      });
+      expect(res.status, res.text).toBe(201);
+    }
+    const at = (id: string, qs = "") => ({ path: `/api/v1/partners/${id}/activity${qs}`, params: { id } });
+    const page1 = await callRoute(activityRoute.GET, { ...at(a.partner.id, "?limit=2"), cookie });
+    expect(page1.status, page1.text).toBe(200);
+    expect(page1.body.data).toHaveLength(2);
+    expect(page1.body.data[0]).toMatchObject({ targetType: "partners", actor: { type: "session", name: expect.any(String) } });
+    expect(page1.body.data[0].actor.name).not.toMatch(/^[0-9a-f-]{36}$/);
+    const page2 = await callRoute(activityRoute.GET, { ...at(a.partner.id, `?limit=2&cursor=${page1.body.nextCursor}`), cookie });
+    expect(page2.body.data).toHaveLength(1);
+    expect(page2.body.nextCursor).toBeNull();
+    const other = await callRoute(activityRoute.GET, { ...at(b.partner.id), cookie });
+    expect(other.status).toBe(404);
   });
 });
 

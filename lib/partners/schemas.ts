@@ -87,9 +87,25 @@ export const PartnerStats = z
     installations: z.number().int(),
     openTickets: z.number().int(),
     contacts: z.number().int(),
+    technicalContacts: z.number().int(),
+    billingContacts: z.number().int(),
+    agreementsIssued: z.number().int(),
     pendingAgreements: z.number().int(),
   })
   .meta({ id: "PartnerStats" });
+
+export const ActivityEntry = z
+  .object({
+    id: z.uuid(),
+    action: z.string(),
+    actor: z.object({ type: z.string(), name: z.string().describe("The member's name or email, the key's name, or the OAuth client's name") }),
+    targetType: z.string(),
+    targetId: z.string().nullable(),
+    requestId: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "ActivityEntry" });
+export type ActivityEntry = z.infer<typeof ActivityEntry>;
 
 export const Contact = z
   .object({
