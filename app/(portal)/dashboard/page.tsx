@@ -1,4 +1,5 @@
-import { PartnerDashboard } from "@/components/partners/partner-dashboard";
+import { PartnerOverview } from "@/components/dashboard/partner-overview";
+import { hasScope } from "@/lib/auth/scopes";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "../../_server/viewer";
 
@@ -9,7 +10,11 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={viewer.partner!.name} description="Your partner account at a glance." />
-      <PartnerDashboard partnerId={viewer.partner!.id} />
+      <PartnerOverview
+        partnerId={viewer.partner!.id}
+        canSeeUsage={hasScope(viewer.principal.scopes, "read:billing")}
+        canSeeWebhooks={hasScope(viewer.principal.scopes, "read:webhooks")}
+      />
     </>
   );
 }
