@@ -10,6 +10,12 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
+  // The page asked for, for the sign-in redirect's callbackUrl (app/_server/viewer.ts): server
+  // components are not told their URL. Always overwritten, so a client cannot choose it.
+  const search = new URLSearchParams(request.nextUrl.search);
+  search.delete("_rsc");
+  const query = search.toString();
+  requestHeaders.set("x-pathname", `${request.nextUrl.pathname}${query ? `?${query}` : ""}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   if (hsts) response.headers.set("strict-transport-security", hsts);

@@ -3,6 +3,9 @@ import { DEMO_PASSWORD } from "./support/auth";
 
 // A partner creates an API key in the portal, uses it from "their server", sees the usage, and revokes it.
 
+/** A link of the side navigation (the dashboard links to some of the same pages). */
+const navLink = (page: Page, name: string) => page.getByTestId("sidebar").getByRole("link", { name, exact: true });
+
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
@@ -21,11 +24,11 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
 
   await signIn(page, "partner@portico.test", DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/dashboard$/);
-  await page.getByRole("link", { name: "Usage", exact: true }).click();
+  await navLink(page, "Usage").click();
   await expect(page.getByRole("heading", { name: "Usage", exact: true })).toBeVisible();
   await expect(page.getByText("Loading usage…")).toBeHidden();
   await page.screenshot({ path: "test-results/screens/usage-00-before.png", fullPage: true });
-  await page.getByRole("link", { name: "API keys", exact: true }).click();
+  await navLink(page, "API keys").click();
   await expect(page).toHaveURL(/\/keys$/);
   await expect(page.getByRole("heading", { name: "API keys", exact: true })).toBeVisible();
   await expect(page.getByText("Loading…")).toBeHidden();
@@ -44,6 +47,14 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
   // The reveal panel: the only time the secret is on screen.
   const reveal = page.getByRole("dialog", { name: "API key created" });
   await expect(reveal.getByText("You won't see this key again")).toBeVisible();
+  // Escape before the key was copied asks first: the reveal is the only one.
+  await page.keyboard.press("Escape");
+  const guard = page.getByRole("alertdialog", { name: "You won't see this secret again — close anyway?" });
+  await expect(guard).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/keys-03a-close-guard.png", fullPage: true });
+  await guard.getByRole("button", { name: "Keep it open" }).click();
+  await expect(guard).toBeHidden();
+  await expect(reveal).toBeVisible();
   const key = (await reveal.getByTestId("revealed-key").textContent())?.trim() ?? "";
   expect(key).toMatch(/^prt_live_[0-9A-Za-z_]+$/);
   await expect(reveal.getByText(`curl -H "Authorization: Bearer ${key}" ${baseURL}/api/v1/me`)).toBeVisible();
@@ -68,15 +79,18 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
   await page.screenshot({ path: "test-results/screens/keys-04-list.png", fullPage: true });
 
   // Rotation is offered with a 24-hour grace period by default (looked at, not done).
-  await row.getByRole("button", { name: "Rotate" }).click();
-  const rotate = page.getByRole("dialog", { name: "Rotate API key" });
+  await row.getByRole("button", { name: `Actions for ${keyName}` }).click();
+  await expect(page.getByRole("menuitem", { name: "Revoke…" })).toBeInViewport();
+  await page.screenshot({ path: "test-results/screens/keys-04b-row-menu.png", fullPage: true });
+  await page.getByRole("menuitem", { name: "Rotate…" }).click();
+  const rotate = page.getByRole("alertdialog", { name: `Rotate “${keyName}”?` });
   await expect(rotate.getByLabel("After 24 hours")).toBeChecked();
   await page.screenshot({ path: "test-results/screens/keys-05-rotate-dialog.png", fullPage: true });
   await rotate.getByRole("button", { name: "Cancel" }).click();
   await expect(rotate).toBeHidden();
 
   // Usage: the call above shows up within seconds.
-  await page.getByRole("link", { name: "Usage", exact: true }).click();
+  await navLink(page, "Usage").click();
   await expect(page).toHaveURL(/\/usage$/);
   await expect(async () => {
     await page.reload();
@@ -94,9 +108,10 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
   await page.screenshot({ path: "test-results/screens/usage-02-one-key.png", fullPage: true });
 
   // Revoke, confirmed in a dialog; the key stops working within seconds.
-  await page.getByRole("link", { name: "API keys", exact: true }).click();
-  await page.locator("tr", { hasText: keyName }).getByRole("button", { name: "Revoke" }).click();
-  const confirm = page.getByRole("dialog", { name: "Revoke API key?" });
+  await navLink(page, "API keys").click();
+  await page.getByRole("button", { name: `Actions for ${keyName}` }).click();
+  await page.getByRole("menuitem", { name: "Revoke…" }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Revoke “${keyName}”?` });
   await expect(confirm).toContainText(keyName);
   await expect(confirm).toContainText("stops working within seconds");
   await page.screenshot({ path: "test-results/screens/keys-06-revoke-confirm.png", fullPage: true });
@@ -119,7 +134,7 @@ test("rotating a key keeps the old one working through the grace period", async 
 
   await signIn(page, "partner@portico.test", DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/dashboard$/);
-  await page.getByRole("link", { name: "API keys", exact: true }).click();
+  await navLink(page, "API keys").click();
   await page.getByRole("button", { name: "Create API key" }).first().click();
   const create = page.getByRole("dialog", { name: "Create API key" });
   await create.getByLabel("Name").fill(keyName);
@@ -135,8 +150,9 @@ test("rotating a key keeps the old one working through the grace period", async 
   const row = page.locator("tr", { hasText: keyName });
   await expect(row).toContainText("120 req/min · own limit");
   await expect(row).toContainText("+11 more");
-  await row.getByRole("button", { name: "Rotate" }).click();
-  const rotate = page.getByRole("dialog", { name: "Rotate API key" });
+  await row.getByRole("button", { name: `Actions for ${keyName}` }).click();
+  await page.getByRole("menuitem", { name: "Rotate…" }).click();
+  const rotate = page.getByRole("alertdialog", { name: `Rotate “${keyName}”?` });
   await rotate.getByLabel("After 1 hour").check();
   await rotate.getByRole("button", { name: "Rotate key" }).click();
   const rotated = page.getByRole("dialog", { name: "Key rotated" });
@@ -144,14 +160,17 @@ test("rotating a key keeps the old one working through the grace period", async 
   const newKey = (await rotated.getByTestId("revealed-key").textContent())!.trim();
   expect(newKey).not.toBe(oldKey);
   await page.screenshot({ path: "test-results/screens/keys-08-rotated-reveal.png", fullPage: true });
-  await rotated.getByRole("button", { name: "Done" }).click();
+  // Closing with the X before copying asks; "Close anyway" closes.
+  await rotated.getByRole("button", { name: "Close", exact: true }).click();
+  await page.getByRole("alertdialog", { name: "You won't see this secret again — close anyway?" }).getByRole("button", { name: "Close anyway" }).click();
+  await expect(rotated).toBeHidden();
 
   // Both keys work during the grace period; the old one says when it stops.
   expect((await callMe(oldKey)).status()).toBe(200);
   expect((await callMe(newKey)).status()).toBe(200);
   const rows = page.locator("tr", { hasText: keyName });
   await expect(rows).toHaveCount(2);
-  await expect(rows.filter({ hasText: "expiring" })).toContainText(/expires in (59 min|1 h)/);
+  await expect(rows.filter({ hasText: "expiring" })).toContainText(/expires in (59 minutes|1 hour)/);
   await expect(rows.filter({ hasText: "active" })).toHaveCount(1);
   await page.screenshot({ path: "test-results/screens/keys-09-expiring.png", fullPage: true });
 
@@ -163,7 +182,7 @@ test("rotating a key keeps the old one working through the grace period", async 
   for (let i = 0; i < 6; i++) await callMe(newKey);
   for (let i = 0; i < 2; i++) await callMe(oldKey);
   for (let i = 0; i < 2; i++) await server.get("/api/v1/keys/not-a-key-id", { headers: { Authorization: `Bearer ${newKey}` } });
-  await page.getByRole("link", { name: "Usage", exact: true }).click();
+  await navLink(page, "Usage").click();
   await expect(page).toHaveURL(/\/usage$/);
   await expect(async () => {
     await page.reload();
@@ -186,7 +205,7 @@ test("a partner awaiting approval is told API keys open once approved", async ({
   await page.getByRole("button", { name: "Create partner account" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
 
-  await page.getByRole("link", { name: "API keys", exact: true }).click();
+  await navLink(page, "API keys").click();
   await expect(page.getByText("API keys open once you're approved")).toBeVisible();
   await expect(page.getByRole("button", { name: "Create API key" })).toHaveCount(0);
   await page.screenshot({ path: "test-results/screens/keys-10-pending-partner.png", fullPage: true });

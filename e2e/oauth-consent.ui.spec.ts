@@ -49,7 +49,7 @@ test("an agency member denies, then authorizes an app, which exchanges the code;
 
   // Deny first: nothing is remembered.
   await page.goto(authorizeUrl("deny-1"));
-  await expect(page.getByText(`${client.name}`).first()).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Authorize ${client.name}` })).toBeVisible();
   await expect(page.getByText("Acme Insurtech", { exact: true })).toBeVisible();
   await expect(page.getByText("Sunrise Agency", { exact: true })).toBeVisible();
   await expect(page.getByText("Read your leads")).toBeVisible();
@@ -87,8 +87,9 @@ test("an agency member denies, then authorizes an app, which exchanges the code;
   await page.goto("/authorized-apps");
   const row = page.locator("tr", { hasText: client.name });
   await expect(row).toContainText("Acme Insurtech");
-  await row.getByRole("button", { name: "Revoke" }).click();
-  await page.getByRole("button", { name: "Revoke access" }).click();
+  await row.getByRole("button", { name: `Actions for ${client.name}` }).click();
+  await page.getByRole("menuitem", { name: "Revoke access…" }).click();
+  await page.getByRole("alertdialog", { name: `Revoke access for “${client.name}”?` }).getByRole("button", { name: "Revoke access" }).click();
   await expect(page.locator("tr", { hasText: client.name })).toHaveCount(0);
   const after = await app.get("/api/v1/me", { headers: { authorization: `Bearer ${tokens.access_token}` } });
   expect(after.status()).toBe(401);

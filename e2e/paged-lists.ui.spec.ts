@@ -33,8 +33,9 @@ test("deleting the only row of the last page goes back a page, not to an empty l
     await expect(page.getByText(`Page ${p}`)).toBeVisible();
   }
   await expect(rows).toHaveCount(1);
-  await rows.first().getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("dialog", { name: "Delete contact?" }).getByRole("button", { name: "Delete contact" }).click();
+  await rows.first().getByRole("button", { name: /^Actions for Pager \d+$/ }).click();
+  await page.getByRole("menuitem", { name: "Delete…" }).click();
+  await page.getByRole("alertdialog", { name: /^Delete “Pager \d+”\?$/ }).getByRole("button", { name: "Delete contact" }).click();
 
   // Back on the page before, full (the pager hides itself on a lone first page).
   await expect(rows).toHaveCount(20);

@@ -37,14 +37,17 @@ test("a newcomer signs up, an admin approves them, they edit their profile and a
   const row = admin.locator("tr", { hasText: newcomer.company });
   await expect(row).toContainText("pending");
   await admin.screenshot({ path: "test-results/screens/02-admin-partners.png", fullPage: true });
-  await row.getByRole("button", { name: "Approve" }).click();
+  await row.getByRole("button", { name: `Actions for ${newcomer.company}` }).click();
+  await admin.getByRole("menuitem", { name: "Approve…" }).click();
+  await expect(admin.getByRole("dialog", { name: `Approve “${newcomer.company}”?` })).toBeVisible();
   await admin.getByLabel("Note (optional)").fill("Documents verified");
   await admin.getByRole("button", { name: "Approve partner" }).click();
   await expect(row).toContainText("active");
   await adminCtx.close();
 
   // Back as the partner: a fresh sign-in, the banner is gone.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: /^Account:/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
   await signIn(page, newcomer.email, newcomer.password);
   await expect(page).toHaveURL(/\/dashboard$/);

@@ -55,19 +55,33 @@ test("a partner adds an endpoint, sends a test event and sees it delivered", asy
     const row = page.locator("tr", { hasText: url });
     await expect(row).toBeVisible();
     await expect(row.getByText("enabled")).toBeVisible();
-    // Every action is on screen at 1280 px, not behind a sideways scroll.
-    for (const name of ["Send test", "Reveal secret", "Rotate", "Disable", "Delete"]) await expect(row.getByRole("button", { name })).toBeInViewport();
-    await page.screenshot({ path: "test-results/screens/webhooks-02b-endpoint-row.png", fullPage: true });
+    // The table never scrolls sideways, and every action is in the row's "…" menu, drawn above the page.
+    const actions = row.getByRole("button", { name: "Actions for e2e receiver" });
+    const menuItem = (name: string) => page.getByRole("menuitem", { name, exact: true });
+    expect(await row.locator("xpath=ancestor::table/..").evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await actions.click();
+    for (const name of ["Send test event", "Reveal secret", "Rotate secret…", "Disable…", "Delete…"]) await expect(menuItem(name)).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: "test-results/screens/webhooks-02b-endpoint-menu.png", fullPage: true });
+
+    // Disabling asks first, like every destructive action; cancelled here.
+    await menuItem("Disable…").click();
+    const disable = page.getByRole("alertdialog", { name: "Disable “e2e receiver”?" });
+    await expect(disable).toContainText(url);
+    await disable.getByRole("button", { name: "Cancel" }).click();
+    await expect(disable).toBeHidden();
+    await expect(row.getByText("enabled")).toBeVisible();
 
     // Reveal: the same secret comes back.
-    await row.getByRole("button", { name: "Reveal secret" }).click();
+    await actions.click();
+    await menuItem("Reveal secret").click();
     const reveal = page.getByRole("dialog", { name: "Signing secret" });
     await expect(reveal.getByTestId("revealed-secret")).toHaveText(secret);
     await reveal.getByRole("button", { name: "Done" }).click();
     await expect(reveal).toBeHidden();
 
     // Test event: the log opens filtered to this endpoint and the receiver gets a signed request.
-    await row.getByRole("button", { name: "Send test" }).click();
+    await actions.click();
+    await menuItem("Send test event").click();
     await expect(page.getByRole("group", { name: "Webhooks section" }).getByRole("button", { name: "Delivery log" })).toHaveAttribute(
       "aria-pressed",
       "true",
@@ -82,18 +96,25 @@ test("a partner adds an endpoint, sends a test event and sees it delivered", asy
     await page.screenshot({ path: "test-results/screens/webhooks-03-log.png", fullPage: true });
 
     await delivery.click();
-    const detail = page.getByRole("dialog", { name: "Delivery attempts" });
+    const detail = page.getByRole("dialog", { name: "Delivery details" });
     await expect(detail.getByText("Attempt 1")).toBeVisible();
     await expect(detail.getByText("Request headers")).toBeVisible();
     await expect(detail.getByText(/webhook-signature/i).first()).toBeVisible();
+    await expect(detail.getByText("e2e receiver").first()).toBeVisible();
+    // A delivered one can be sent again.
+    await expect(detail.getByRole("button", { name: "Resend" })).toBeVisible();
+    await detail.getByRole("button", { name: "Copy request body" }).click();
+    await expect(detail.getByRole("button", { name: "Copied" })).toBeVisible();
+    expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toMatchObject({ type: expect.any(String) });
     await page.screenshot({ path: "test-results/screens/webhooks-04-attempts.png", fullPage: true });
     await detail.getByRole("button", { name: "Close" }).click();
     await expect(detail).toBeHidden();
 
     // Delete it again.
     await page.getByRole("group", { name: "Webhooks section" }).getByRole("button", { name: "Endpoints" }).click();
-    await page.locator("tr", { hasText: url }).getByRole("button", { name: "Delete" }).click();
-    const confirm = page.getByRole("dialog", { name: "Delete endpoint?" });
+    await page.locator("tr", { hasText: url }).getByRole("button", { name: "Actions for e2e receiver" }).click();
+    await menuItem("Delete…").click();
+    const confirm = page.getByRole("alertdialog", { name: "Delete “e2e receiver”?" });
     await confirm.getByRole("button", { name: "Delete endpoint" }).click();
     await expect(confirm).toBeHidden();
     await expect(page.locator("tr", { hasText: url })).toHaveCount(0);

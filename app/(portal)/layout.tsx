@@ -1,16 +1,24 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { partnerNav } from "@/components/shell/nav";
+import { NoAccess } from "@/components/feedback/no-access";
+import { AreaShell } from "@/components/shell/area-shell";
+import { areas } from "@/components/shell/nav";
 import { PartnerStatusBanner } from "@/components/shell/partner-status-banner";
-import { SectionLayout } from "@/components/shell/section-layout";
-import { homeFor, requireViewer } from "../_server/viewer";
+import { homeArea, requireViewer, viewerKind } from "../_server/viewer";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  if (!viewer.partner) redirect(homeFor(viewer));
+  if (!viewer.partner) {
+    // Not a partner member (a customer, an admin): say so in their own shell instead of a silent redirect.
+    const area = homeArea(viewer);
+    return (
+      <AreaShell area={area} viewer={viewer}>
+        <NoAccess need={{ partner: true }} signedInAs={viewerKind(viewer)} orgName={viewer.account?.name} home={{ href: areas[area].home, label: areas[area].label }} />
+      </AreaShell>
+    );
+  }
   return (
-    <SectionLayout nav={partnerNav} label="Partner portal" banner={<PartnerStatusBanner partner={viewer.partner} />}>
+    <AreaShell area="partner" viewer={viewer} banner={<PartnerStatusBanner partner={viewer.partner} />}>
       {children}
-    </SectionLayout>
+    </AreaShell>
   );
 }

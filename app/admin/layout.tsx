@@ -1,15 +1,27 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { adminNav } from "@/components/shell/nav";
-import { SectionLayout } from "@/components/shell/section-layout";
-import { homeFor, requireViewer } from "../_server/viewer";
+import { NoAccess } from "@/components/feedback/no-access";
+import { AreaShell } from "@/components/shell/area-shell";
+import { areas } from "@/components/shell/nav";
+import { homeArea, requireViewer, viewerKind } from "../_server/viewer";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  if (!viewer.principal.isPlatformAdmin) redirect(homeFor(viewer));
+  if (!viewer.principal.isPlatformAdmin) {
+    const area = homeArea(viewer);
+    return (
+      <AreaShell area={area} viewer={viewer}>
+        <NoAccess
+          need={{ admin: true }}
+          signedInAs={viewerKind(viewer)}
+          orgName={viewer.partner?.name ?? viewer.account?.name}
+          home={{ href: areas[area].home, label: areas[area].label }}
+        />
+      </AreaShell>
+    );
+  }
   return (
-    <SectionLayout nav={adminNav} label="Platform admin">
+    <AreaShell area="admin" viewer={viewer}>
       {children}
-    </SectionLayout>
+    </AreaShell>
   );
 }

@@ -30,7 +30,7 @@ export function EventStatsStrip() {
 function Stat({ label, value, className = "text-slate-900", testId }: { label: string; value: number; className?: string; testId: string }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm" data-testid={testId}>
-      <p className="text-xs font-medium text-slate-500">{label}</p>
+      <p className="text-xs font-medium text-slate-600">{label}</p>
       <p className={`mt-1 text-2xl font-semibold tabular-nums ${className}`}>{numberFormat.format(value)}</p>
     </div>
   );

@@ -45,9 +45,9 @@ export function JsonDataField({
         onChange={(e) => onChange(e.target.value)}
       />
       <div id="event-data-errors" aria-live="polite">
-        {parseError && <span className="mt-1 block text-xs text-red-600">{parseError}</span>}
+        {parseError && <span className="mt-1 block text-xs text-red-700">{parseError}</span>}
         {serverErrors.length > 0 && (
-          <ul className="mt-1 grid gap-0.5 text-xs text-red-600" data-testid="event-data-errors">
+          <ul className="mt-1 grid gap-0.5 text-xs text-red-700" data-testid="event-data-errors">
             {serverErrors.map((e, i) => (
               <li key={`${e.path}-${i}`}>
                 <code className="font-mono">{e.path}</code>: {e.message}
@@ -55,7 +55,7 @@ export function JsonDataField({
             ))}
           </ul>
         )}
-        {!parseError && serverErrors.length === 0 && <span className="mt-1 block text-xs text-slate-500">Prefilled with the type&apos;s example payload.</span>}
+        {!parseError && serverErrors.length === 0 && <span className="mt-1 block text-xs text-slate-600">Prefilled with the type&apos;s example payload.</span>}
       </div>
     </div>
   );

@@ -22,6 +22,7 @@ export function PublishEventCard() {
   const [target, setTarget] = useState<Target>({ kind: "none", partnerId: "", accountId: "" });
   const publish = useMutation({
     mutationFn: (body: Record<string, unknown>) => apiFetch<PublishedEvent>("/events", { body, idempotencyKey: crypto.randomUUID() }),
+    meta: { success: (p: PublishedEvent) => `${p.type} published to ${p.deliveries} ${p.deliveries === 1 ? "endpoint" : "endpoints"}`, error: false },
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: eventKeys.list });
       qc.invalidateQueries({ queryKey: eventKeys.stats });

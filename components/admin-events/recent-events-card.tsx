@@ -2,13 +2,13 @@
 
 import { useState } from "react";
 import { usePagedList } from "@/components/api/use-paged-list";
-import { formatDateTime } from "@/components/keys/format";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Table, Td } from "@/components/ui/table";
-import { EventDetailDialog } from "./event-detail-dialog";
+import { Time } from "@/components/ui/time";
+import { EventDetailSheet, EventTargetName } from "./event-detail-sheet";
 import { eventKeys } from "./queries";
 import type { PlatformEvent } from "./types";
 
@@ -43,34 +43,41 @@ export function RecentEventsCard() {
         </EmptyState>
       ) : (
         <>
-          <Table head={["Type", "Target", "Event id", "Published"]}>
+          <Table label="Recent events" head={["Type", "Target", { header: "Event id", hide: "lg" }, "Published"]}>
             {list.data.data.map((ev) => (
               <tr key={ev.id} data-testid={`event-row-${ev.id}`} className="cursor-pointer hover:bg-slate-50" onClick={() => setOpenId(ev.id)}>
-                <Td>
-                  <button type="button" className="font-mono text-xs font-medium text-slate-900 hover:underline" onClick={() => setOpenId(ev.id)}>
+                <Td primary>
+                  <button
+                    type="button"
+                    className="text-left font-mono text-xs font-medium text-slate-900 hover:underline"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setOpenId(ev.id);
+                    }}
+                  >
                     {ev.type}
                   </button>
                 </Td>
-                <Td>
-                  <EventTarget event={ev} />
+                <Td label="Target">
+                  <span className="text-xs">
+                    <EventTargetName event={ev} />
+                  </span>
                 </Td>
-                <Td>
-                  <span className="font-mono text-xs text-slate-500">{ev.id.slice(0, 8)}…</span>
+                <Td label="Event id" hide="lg">
+                  <span className="font-mono text-xs text-slate-600" title={ev.id}>
+                    {ev.id.slice(0, 8)}…
+                  </span>
                 </Td>
-                <Td>{formatDateTime(ev.createdAt)}</Td>
+                <Td label="Published">
+                  <Time value={ev.createdAt} />
+                </Td>
               </tr>
             ))}
           </Table>
           <Pager page={list.page} hasPrevious={list.hasPrevious} hasNext={list.hasNext} onPrevious={list.previous} onNext={list.next} />
         </>
       )}
-      {openId && <EventDetailDialog eventId={openId} onClose={() => setOpenId(null)} />}
+      {openId && <EventDetailSheet eventId={openId} onClose={() => setOpenId(null)} />}
     </Card>
   );
-}
-
-function EventTarget({ event }: { event: PlatformEvent }) {
-  if (event.partnerId) return <span className="text-xs">partner <code className="font-mono text-slate-500">{event.partnerId.slice(0, 8)}…</code></span>;
-  if (event.accountId) return <span className="text-xs">account <code className="font-mono text-slate-500">{event.accountId.slice(0, 8)}…</code></span>;
-  return <span className="text-xs text-slate-500">—</span>;
 }

@@ -5,17 +5,25 @@ export type PlatformEvent = {
   type: string;
   data: Record<string, unknown>;
   accountId: string | null;
+  accountName: string | null;
   partnerId: string | null;
+  partnerName: string | null;
   createdAt: string;
 };
 
 export type EventDelivery = {
   id: string;
   endpointId: string;
+  endpointUrl: string | null;
+  endpointDescription: string | null;
+  partnerId: string;
+  partnerName: string | null;
   status: DeliveryStatus;
   attempts: number;
   lastResponseStatus: number | null;
+  lastError: string | null;
   nextAttemptAt: string | null;
+  createdAt: string;
 };
 
 export type EventDetail = PlatformEvent & { deliveries: EventDelivery[] };

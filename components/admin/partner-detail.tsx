@@ -11,6 +11,7 @@ import { Dialog } from "@/components/ui/confirm-dialog";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { Time } from "@/components/ui/time";
 import { StatusActionDialog } from "./status-action-dialog";
 
 export function PartnerDetail({ partnerId }: { partnerId: string }) {
@@ -43,7 +44,7 @@ export function PartnerDetail({ partnerId }: { partnerId: string }) {
           <>
             {p.status !== "active" && <Button onClick={() => setActing("activate")}>Approve</Button>}
             {(p.status === "active" || p.status === "pending") && (
-              <Button variant="danger" onClick={() => setActing("suspend")}>
+              <Button variant="dangerOutline" onClick={() => setActing("suspend")}>
                 Suspend
               </Button>
             )}
@@ -52,19 +53,26 @@ export function PartnerDetail({ partnerId }: { partnerId: string }) {
       />
       {p.statusReason && (
         <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
-          Last status change{p.statusChangedAt ? ` (${new Date(p.statusChangedAt).toLocaleString()})` : ""}: {p.statusReason}
+          Last status change
+          {p.statusChangedAt && (
+            <>
+              {" "}
+              (<Time value={p.statusChangedAt} />)
+            </>
+          )}
+          : {p.statusReason}
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Profile">
-          <dl className="grid grid-cols-3 gap-2 text-sm">
-            <dt className="text-slate-500">Type</dt>
+          <dl className="grid grid-cols-3 gap-2 text-sm [&>dd]:min-w-0 [&>dd]:break-words">
+            <dt className="text-slate-600">Type</dt>
             <dd className="col-span-2">{p.type}</dd>
-            <dt className="text-slate-500">Website</dt>
+            <dt className="text-slate-600">Website</dt>
             <dd className="col-span-2">{p.website ?? "—"}</dd>
-            <dt className="text-slate-500">Country</dt>
+            <dt className="text-slate-600">Country</dt>
             <dd className="col-span-2">{p.country ?? "—"}</dd>
-            <dt className="text-slate-500">Description</dt>
+            <dt className="text-slate-600">Description</dt>
             <dd className="col-span-2 whitespace-pre-wrap">{p.description || "—"}</dd>
           </dl>
         </Card>
@@ -88,9 +96,9 @@ export function PartnerDetail({ partnerId }: { partnerId: string }) {
           {contacts.data?.data.length ? (
             <ul className="divide-y divide-slate-100 text-sm">
               {contacts.data.data.map((c) => (
-                <li key={c.id} className="flex justify-between py-2">
-                  <span>
-                    {c.name} <span className="text-slate-500">· {c.email}</span>
+                <li key={c.id} className="flex justify-between gap-3 py-2">
+                  <span className="min-w-0 break-words">
+                    {c.name} <span className="text-slate-600">· {c.email}</span>
                   </span>
                   <span className="flex gap-1">
                     <Badge tone="gray">{c.kind}</Badge>
@@ -102,16 +110,27 @@ export function PartnerDetail({ partnerId }: { partnerId: string }) {
           ) : contacts.isPending ? (
             <LoadingState />
           ) : (
-            <p className="text-sm text-slate-500">No contacts yet.</p>
+            <p className="text-sm text-slate-600">No contacts yet.</p>
           )}
         </Card>
         <Card title="Agreements" actions={<Button size="sm" onClick={() => setIssuing(true)}>Issue agreement</Button>}>
           {agreements.data?.data.length ? (
             <ul className="divide-y divide-slate-100 text-sm">
               {agreements.data.data.map((a) => (
-                <li key={a.id} className="flex justify-between py-2">
-                  <span>
-                    {a.title} <span className="text-slate-500">v{a.version}</span>
+                <li key={a.id} className="flex justify-between gap-3 py-2">
+                  <span className="min-w-0 break-words">
+                    {a.title} <span className="text-slate-600">v{a.version}</span>
+                    <span className="block text-xs text-slate-600">
+                      {a.acceptedAt ? (
+                        <>
+                          accepted <Time value={a.acceptedAt} />
+                        </>
+                      ) : (
+                        <>
+                          issued <Time value={a.createdAt} />
+                        </>
+                      )}
+                    </span>
                   </span>
                   {a.acceptedAt ? <Badge tone="green">accepted</Badge> : <Badge tone="yellow">pending</Badge>}
                 </li>
@@ -153,6 +172,7 @@ function IssueAgreementDialog({ partnerId, onClose, onDone }: { partnerId: strin
   const issue = useMutation({
     mutationFn: (body: Record<string, string>) =>
       apiFetch(`/partners/${partnerId}/agreements`, { body, idempotencyKey: crypto.randomUUID() }),
+    meta: { success: "Agreement issued", error: false },
     onSuccess: onDone,
   });
   const err = issue.error instanceof ApiError ? issue.error : undefined;

@@ -6,12 +6,14 @@ import { useState } from "react";
 import { usePagedList } from "@/components/api/use-paged-list";
 import type { Partner } from "@/components/partners/types";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { DropdownMenuItem, DropdownMenuSeparator, RowActions } from "@/components/ui/dropdown-menu";
 import { Table, Td } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
+import { Ban, CircleCheck, ExternalLink } from "lucide-react";
 import { StatusActionDialog } from "./status-action-dialog";
 
 export function PartnersTable() {
@@ -61,34 +63,50 @@ export function PartnersTable() {
         </EmptyState>
       ) : (
         <>
-          <Table head={["Partner", "Status", "Tier", "Joined", ""]}>
+          <Table label="Partners" head={["Partner", "Status", { header: "Tier", hide: "lg" }, "Joined", { header: "Actions", srOnly: true }]}>
             {list.data.data.map((p) => (
               <tr key={p.id} data-testid={`partner-row-${p.slug}`}>
-                <Td>
+                <Td primary>
                   <Link href={`/admin/partners/${p.id}`} className="font-medium text-slate-900 hover:underline">
                     {p.name}
                   </Link>
-                  <span className="block font-mono text-xs text-slate-500">{p.slug}</span>
+                  <span className="block font-mono text-xs text-slate-600">{p.slug}</span>
                 </Td>
-                <Td>
+                <Td label="Status">
                   <Badge>{p.status}</Badge>
-                  {p.statusReason && <span className="block max-w-xs truncate text-xs text-slate-500">{p.statusReason}</span>}
+                  {p.statusReason && (
+                    <span className="block max-w-xs truncate text-xs text-slate-600" title={p.statusReason}>
+                      {p.statusReason}
+                    </span>
+                  )}
                 </Td>
-                <Td>{p.tier}</Td>
-                <Td>{new Date(p.createdAt).toLocaleDateString()}</Td>
-                <Td className="text-right">
-                  <span className="flex justify-end gap-2">
+                <Td label="Tier" hide="lg">
+                  {p.tier}
+                </Td>
+                <Td label="Joined">
+                  <Time value={p.createdAt} />
+                </Td>
+                <Td actions>
+                  <RowActions label={`Actions for ${p.name}`}>
+                    <DropdownMenuItem asChild>
+                      <Link href={`/admin/partners/${p.id}`}>
+                        <ExternalLink aria-hidden /> View details
+                      </Link>
+                    </DropdownMenuItem>
                     {p.status !== "active" && (
-                      <Button size="sm" onClick={() => setActing({ partner: p, action: "activate" })}>
-                        Approve
-                      </Button>
+                      <DropdownMenuItem onSelect={() => setActing({ partner: p, action: "activate" })}>
+                        <CircleCheck aria-hidden /> Approve…
+                      </DropdownMenuItem>
                     )}
                     {(p.status === "active" || p.status === "pending") && (
-                      <Button size="sm" variant="secondary" onClick={() => setActing({ partner: p, action: "suspend" })}>
-                        Suspend
-                      </Button>
+                      <>
+                        <DropdownMenuSeparator />
+                        <DropdownMenuItem destructive onSelect={() => setActing({ partner: p, action: "suspend" })}>
+                          <Ban aria-hidden /> Suspend…
+                        </DropdownMenuItem>
+                      </>
                     )}
-                  </span>
+                  </RowActions>
                 </Td>
               </tr>
             ))}

@@ -23,12 +23,13 @@ export function StatusActionDialog({
   const run = useMutation({
     mutationFn: (reason: string) =>
       apiFetch<Partner>(`/partners/${partner.id}/${action}`, { body: reason ? { reason } : {}, idempotencyKey: crypto.randomUUID() }),
+    meta: { success: action === "suspend" ? `${partner.name} suspended` : `${partner.name} approved`, error: false },
     onSuccess: onDone,
   });
   const err = run.error instanceof ApiError ? run.error : undefined;
   const suspend = action === "suspend";
   return (
-    <Dialog open onClose={onClose} title={suspend ? `Suspend ${partner.name}?` : `Approve ${partner.name}?`}>
+    <Dialog open onClose={onClose} title={suspend ? `Suspend “${partner.name}”?` : `Approve “${partner.name}”?`}>
       <form
         className="grid gap-3"
         onSubmit={(e) => {

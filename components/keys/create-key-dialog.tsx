@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch, ApiError } from "@/components/api/api-fetch";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/confirm-dialog";
+import { Dialog, secretCloseGuard } from "@/components/ui/confirm-dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
 import { numberFormat } from "./format";
@@ -36,8 +36,10 @@ export function CreateKeyDialog({
 }) {
   const [scopes, setScopes] = useState<string[]>([]);
   const [scopesTouched, setScopesTouched] = useState(false);
+  const [copied, setCopied] = useState(false);
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) => apiFetch<CreatedApiKey>("/keys", { body, idempotencyKey: crypto.randomUUID() }),
+    meta: { success: (k: CreatedApiKey) => `API key “${k.name}” created`, error: false },
     onSuccess: onCreated,
   });
   const err = create.error instanceof ApiError ? create.error : undefined;
@@ -47,8 +49,8 @@ export function CreateKeyDialog({
 
   if (create.data) {
     return (
-      <Dialog open onClose={onClose} title="API key created">
-        <KeyReveal created={create.data} onDone={onClose} />
+      <Dialog open onClose={onClose} title="API key created" closeGuard={copied ? null : secretCloseGuard}>
+        <KeyReveal created={create.data} onDone={onClose} onCopied={() => setCopied(true)} />
       </Dialog>
     );
   }
@@ -59,7 +61,7 @@ export function CreateKeyDialog({
   }.`;
 
   return (
-    <Dialog open onClose={onClose} title="Create API key">
+    <Dialog open onClose={onClose} title="Create API key" size="lg">
       <form
         className="grid gap-4"
         onSubmit={(e) => {
@@ -81,7 +83,7 @@ export function CreateKeyDialog({
           <Input name="name" required maxLength={100} autoComplete="off" invalid={!!fieldError("name")} />
         </Field>
         <ScopePicker value={scopes} onChange={setScopes} grantedScopes={grantedScopes} error={scopesError} />
-        <div className="grid grid-cols-2 gap-3">
+        <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Expires" error={fieldError("expiresAt")}>
             <Select name="expiry" defaultValue="">
               {expiries.map((x) => (

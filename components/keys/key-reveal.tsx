@@ -5,7 +5,19 @@ import { CopyButton } from "@/components/ui/copy-button";
 import type { CreatedApiKey } from "./types";
 
 /** The one moment a secret is visible: show it, make copying easy, and say plainly that it will not come back. */
-export function KeyReveal({ created, note, onDone }: { created: CreatedApiKey; note?: string; onDone: () => void }) {
+export function KeyReveal({
+  created,
+  note,
+  onDone,
+  onCopied,
+}: {
+  created: CreatedApiKey;
+  note?: string;
+  /** "Done": the reader says they have it. */
+  onDone: () => void;
+  /** The key (or the command holding it) was copied. */
+  onCopied?: () => void;
+}) {
   const origin = typeof window === "undefined" ? "" : window.location.origin;
   const curl = `curl -H "Authorization: Bearer ${created.key}" ${origin}/api/v1/me`;
   return (
@@ -23,14 +35,14 @@ export function KeyReveal({ created, note, onDone }: { created: CreatedApiKey; n
           >
             {created.key}
           </code>
-          <CopyButton value={created.key} />
+          <CopyButton value={created.key} onCopied={onCopied} />
         </div>
       </div>
       <div>
         <p className="mb-1 text-xs font-medium text-slate-600">Try it</p>
         <div className="flex items-start gap-2">
           <pre className="min-w-0 flex-1 whitespace-pre-wrap break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-xs leading-5 text-slate-800">{curl}</pre>
-          <CopyButton value={curl} label="Copy command" />
+          <CopyButton value={curl} label="Copy command" onCopied={onCopied} />
         </div>
       </div>
       {note && <p className="text-xs text-slate-600">{note}</p>}

@@ -14,9 +14,13 @@ import { Select } from "@/components/ui/field";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Table, Td } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
+import { DropdownMenuItem, DropdownMenuSeparator, RowActions } from "@/components/ui/dropdown-menu";
+import { Ban, RotateCw } from "lucide-react";
 import { CreateKeyDialog } from "./create-key-dialog";
-import { formatDate, formatDateTime, maskedKey, numberFormat, relativeTime, useNow } from "./format";
+import { maskedKey, numberFormat } from "./format";
 import { RotateKeyDialog } from "./rotate-key-dialog";
+import { ScopeChips } from "./scope-chips";
 import type { ApiKey } from "./types";
 
 type Props = {
@@ -46,7 +50,6 @@ export function KeysManager(props: Props) {
 
 function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, canWrite, grantedScopes }: Props) {
   const qc = useQueryClient();
-  const now = useNow();
   const [status, setStatus] = useState("");
   const list = usePagedList<ApiKey>(["keys", partnerId], "/keys", { status: status || undefined });
   const active = partnerStatus === "active";
@@ -62,6 +65,7 @@ function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, 
 
   const revoke = useMutation({
     mutationFn: (k: ApiKey) => apiFetch<ApiKey>(`/keys/${k.id}/revoke`, { method: "POST", idempotencyKey: crypto.randomUUID() }),
+    meta: { success: (_: unknown, k: ApiKey) => `API key “${k.name}” revoked`, error: false },
     onSuccess: () => {
       setRevoking(null);
       refresh();
@@ -97,7 +101,7 @@ function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, 
             <option value="revoked">Revoked</option>
             <option value="expired">Expired</option>
           </Select>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-600">
             Send a key as <code className="rounded bg-slate-100 px-1 py-0.5 font-mono">Authorization: Bearer &lt;key&gt;</code>
           </p>
         </div>
@@ -123,68 +127,73 @@ function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, 
         )
       ) : (
         <>
-          <Table head={["Name", "Scopes", "Status", "Created", "Last used", "Expires", ""]}>
+          <Table
+            label="API keys"
+            head={[
+              "Name",
+              { header: "Scopes", hide: "lg" },
+              "Status",
+              { header: "Created", hide: "xl" },
+              "Last used",
+              { header: "Expires", hide: "lg" },
+              { header: "Actions", srOnly: true },
+            ]}
+          >
             {list.data.data.map((k) => {
               const live = k.status === "active" || k.status === "expiring";
+              const canRotate = active && k.status === "active";
               return (
                 <tr key={k.id} data-testid={`key-row-${k.id}`}>
-                  <Td>
+                  <Td primary>
                     <span className="block max-w-[16rem] truncate font-medium text-slate-900" title={k.name}>
                       {k.name}
                     </span>
                     <code className="block font-mono text-xs text-slate-700">{maskedKey(k)}</code>
-                    <span className="block text-xs text-slate-500">
+                    <span className="block text-xs text-slate-600">
                       {numberFormat.format(k.ratelimitPerMinute)} req/min{k.customRatelimit ? " · own limit" : ""}
                     </span>
                   </Td>
-                  <Td>
-                    <Scopes scopes={k.scopes} />
+                  <Td label="Scopes" hide="lg">
+                    <ScopeChips scopes={k.scopes} />
                   </Td>
-                  <Td>
+                  <Td label="Status" wrap className="md:min-w-[7rem]">
                     <Badge>{k.status}</Badge>
                     {k.status === "expiring" && k.graceEndsAt && (
-                      <span className="block text-xs text-amber-800" title={formatDateTime(k.graceEndsAt)}>
-                        {Date.parse(k.graceEndsAt) > now ? `expires ${relativeTime(k.graceEndsAt, now)}` : "expires now"}
+                      <span className="block text-xs text-amber-800">
+                        expires <Time value={k.graceEndsAt} />
                       </span>
                     )}
                     {k.status === "revoked" && k.revokedAt && (
-                      <span className="block text-xs text-slate-500" title={formatDateTime(k.revokedAt)}>
-                        {relativeTime(k.revokedAt, now)}
+                      <span className="block text-xs text-slate-600">
+                        <Time value={k.revokedAt} />
                       </span>
                     )}
                   </Td>
-                  <Td>
-                    <span title={formatDateTime(k.createdAt)}>{formatDate(k.createdAt)}</span>
-                    <span className="block max-w-[10rem] truncate text-xs text-slate-500">
+                  <Td label="Created" hide="xl">
+                    <Time value={k.createdAt} />
+                    <span className="block max-w-[10rem] truncate text-xs text-slate-600">
                       {k.createdBy ? `by ${k.createdBy.name}` : k.rotatedFromId ? "by rotation" : ""}
                     </span>
                   </Td>
-                  <Td>
-                    {k.lastUsedAt ? (
-                      <span title={formatDateTime(k.lastUsedAt)}>{relativeTime(k.lastUsedAt, now)}</span>
-                    ) : (
-                      <span className="text-slate-400">never</span>
-                    )}
+                  <Td label="Last used">
+                    <Time value={k.lastUsedAt} fallback="never" />
                   </Td>
-                  <Td>
-                    {k.expiresAt ? (
-                      <span title={formatDateTime(k.expiresAt)}>{formatDate(k.expiresAt)}</span>
-                    ) : (
-                      <span className="text-slate-400">never</span>
-                    )}
+                  <Td label="Expires" hide="lg">
+                    <Time value={k.expiresAt} fallback="never" />
                   </Td>
-                  <Td className="text-right">
+                  <Td actions>
                     {canWrite && live && (
-                      <span className="flex justify-end gap-2">
-                        {active && k.status === "active" && (
-                          <Button size="sm" variant="secondary" onClick={() => setRotating(k)}>
-                            Rotate
-                          </Button>
+                      <RowActions label={`Actions for ${k.name}`}>
+                        {canRotate && (
+                          <DropdownMenuItem onSelect={() => setRotating(k)}>
+                            <RotateCw aria-hidden /> Rotate…
+                          </DropdownMenuItem>
                         )}
-                        <Button size="sm" variant="ghost" onClick={() => setRevoking(k)}>
-                          Revoke
-                        </Button>
-                      </span>
+                        {canRotate && <DropdownMenuSeparator />}
+                        <DropdownMenuItem destructive onSelect={() => setRevoking(k)}>
+                          <Ban aria-hidden /> Revoke…
+                        </DropdownMenuItem>
+                      </RowActions>
                     )}
                   </Td>
                 </tr>
@@ -206,7 +215,7 @@ function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, 
       {rotating && <RotateKeyDialog apiKey={rotating} onClose={() => setRotating(null)} onRotated={refresh} />}
       <ConfirmDialog
         open={!!revoking}
-        title="Revoke API key?"
+        title={`Revoke “${revoking?.name ?? "API key"}”?`}
         confirmLabel="Revoke key"
         danger
         busy={revoke.isPending}
@@ -230,21 +239,5 @@ function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, 
         )}
       </ConfirmDialog>
     </Card>
-  );
-}
-
-/** Up to two scopes as chips; beyond that the first one and "+N more" (all of them in the tooltip). */
-function Scopes({ scopes }: { scopes: string[] }) {
-  const shown = scopes.length <= 2 ? scopes : scopes.slice(0, 1);
-  const rest = scopes.length - shown.length;
-  return (
-    <span className="flex flex-col items-start gap-1" title={scopes.join(", ")}>
-      {shown.map((s) => (
-        <code key={s} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700">
-          {s}
-        </code>
-      ))}
-      {rest > 0 && <span className="text-xs text-slate-500">+{rest} more</span>}
-    </span>
   );
 }

@@ -3,9 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
-import { Button } from "@/components/ui/button";
 import { ChoiceCards } from "@/components/ui/choice-cards";
-import { Dialog } from "@/components/ui/confirm-dialog";
+import { ConfirmDialog, Dialog, secretCloseGuard } from "@/components/ui/confirm-dialog";
 import { ErrorState } from "@/components/ui/states";
 import { maskedKey } from "./format";
 import { KeyReveal } from "./key-reveal";
@@ -19,11 +18,14 @@ const graces = [
 ];
 const graceChoices = graces.map((g) => ({ ...g, value: g.seconds }));
 
+/** Confirm (with the grace period), then show the new key once. */
 export function RotateKeyDialog({ apiKey, onClose, onRotated }: { apiKey: ApiKey; onClose: () => void; onRotated: () => void }) {
   const [grace, setGrace] = useState(86_400);
+  const [copied, setCopied] = useState(false);
   const rotate = useMutation({
     mutationFn: () =>
       apiFetch<CreatedApiKey>(`/keys/${apiKey.id}/rotate`, { body: { gracePeriodSeconds: grace }, idempotencyKey: crypto.randomUUID() }),
+    meta: { success: `API key “${apiKey.name}” rotated`, error: false },
     onSuccess: onRotated,
   });
 
@@ -33,43 +35,34 @@ export function RotateKeyDialog({ apiKey, onClose, onRotated }: { apiKey: ApiKey
       ? `The old key (${maskedKey(apiKey)}) keeps working for ${span}, then stops.`
       : `The old key (${maskedKey(apiKey)}) no longer works.`;
     return (
-      <Dialog open onClose={onClose} title="Key rotated">
-        <KeyReveal created={rotate.data} note={note} onDone={onClose} />
+      <Dialog open onClose={onClose} title="Key rotated" closeGuard={copied ? null : secretCloseGuard}>
+        <KeyReveal created={rotate.data} note={note} onDone={onClose} onCopied={() => setCopied(true)} />
       </Dialog>
     );
   }
 
   return (
-    <Dialog open onClose={onClose} title="Rotate API key">
-      <form
-        className="grid gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          rotate.mutate();
-        }}
-      >
+    <ConfirmDialog
+      open
+      title={`Rotate “${apiKey.name}”?`}
+      confirmLabel="Rotate key"
+      danger
+      busy={rotate.isPending}
+      onCancel={onClose}
+      onConfirm={() => rotate.mutate()}
+    >
+      <div className="grid gap-4">
         <p>
-          Rotating <span className="font-medium text-slate-900">{apiKey.name}</span> (
-          <span className="font-mono text-xs">{maskedKey(apiKey)}</span>) creates a new key with the same scopes and rate limit. Deploy the new key,
-          then let the old one lapse.
+          A new key with the same scopes and rate limit replaces <span className="font-mono text-xs">{maskedKey(apiKey)}</span>. Deploy the new
+          key, then let the old one lapse.
         </p>
         <fieldset>
           <legend className="mb-2 font-medium text-slate-800">The old key stops working</legend>
           <ChoiceCards name="grace" choices={graceChoices} value={grace} onChange={setGrace} />
         </fieldset>
-        {grace > 0 && (
-          <p className="text-xs text-slate-600">Until then both keys work, and the old one is listed as expiring.</p>
-        )}
+        {grace > 0 && <p className="text-xs text-slate-600">Until then both keys work, and the old one is listed as expiring.</p>}
         {rotate.isError && <ErrorState error={rotate.error} />}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={rotate.isPending}>
-            {rotate.isPending ? "Rotating…" : "Rotate key"}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      </div>
+    </ConfirmDialog>
   );
 }

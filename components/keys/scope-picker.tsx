@@ -65,17 +65,17 @@ export function ScopePicker({
             </button>
           );
         })}
-        <span className="text-xs text-slate-500">{preset ? preset.hint : "or choose per area:"}</span>
+        <span className="text-xs text-slate-600">{preset ? preset.hint : "or choose per area:"}</span>
       </div>
       <div className="max-h-64 overflow-y-auto rounded-md ring-1 ring-slate-200" aria-invalid={!!error || undefined}>
         <table className="w-full text-xs">
           <thead className="sticky top-0 bg-slate-50 text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-1.5 text-left font-semibold">
+              <th scope="col" className="px-2 py-1.5 text-left font-semibold sm:px-3">
                 Area
               </th>
               {levels.map((l) => (
-                <th key={l} scope="col" className="w-16 px-2 py-1.5 text-center font-semibold capitalize">
+                <th key={l} scope="col" className="w-12 px-1 py-1.5 text-center font-semibold capitalize sm:w-16 sm:px-2">
                   {l}
                 </th>
               ))}
@@ -86,13 +86,13 @@ export function ScopePicker({
               const current = levelFor(value, area);
               return (
                 <tr key={area} className="hover:bg-slate-50">
-                  <th scope="row" className="px-3 py-1 text-left font-normal capitalize text-slate-800">
+                  <th scope="row" className="px-2 py-1 text-left font-normal capitalize text-slate-800 sm:px-3">
                     {area}
                   </th>
                   {levels.map((l) => {
                     const allowed = l === "none" || hasScope(grantedScopes, `${l}:${area}`);
                     return (
-                      <td key={l} className="px-2 py-1 text-center">
+                      <td key={l} className="px-1 py-1 text-center sm:px-2">
                         <input
                           type="radio"
                           name={`scope-${area}`}
@@ -111,8 +111,8 @@ export function ScopePicker({
           </tbody>
         </table>
       </div>
-      <span className="mt-1 block text-xs text-slate-500">Manage includes write, write includes read.</span>
-      {error && <span className="mt-1 block text-xs text-red-600">{error}</span>}
+      <span className="mt-1 block text-xs text-slate-600">Manage includes write, write includes read.</span>
+      {error && <span className="mt-1 block text-xs text-red-700">{error}</span>}
     </fieldset>
   );
 }

@@ -5,7 +5,18 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { discoveryPath, type CreatedOAuthClient } from "./types";
 
 /** The one moment a client secret is visible: show it, make copying easy, and say plainly that it will not come back. */
-export function ClientReveal({ created, note, onDone }: { created: CreatedOAuthClient; note?: string; onDone: () => void }) {
+export function ClientReveal({
+  created,
+  note,
+  onDone,
+  onCopied,
+}: {
+  created: CreatedOAuthClient;
+  note?: string;
+  onDone: () => void;
+  /** The secret was copied. */
+  onCopied?: () => void;
+}) {
   const origin = typeof window === "undefined" ? "" : window.location.origin;
   const discovery = `${origin}${discoveryPath}`;
   return (
@@ -45,7 +56,7 @@ export function ClientReveal({ created, note, onDone }: { created: CreatedOAuthC
             >
               {created.clientSecret}
             </code>
-            <CopyButton value={created.clientSecret} label="Copy secret" />
+            <CopyButton value={created.clientSecret} label="Copy secret" onCopied={onCopied} />
           </div>
         </div>
       )}
@@ -57,7 +68,7 @@ export function ClientReveal({ created, note, onDone }: { created: CreatedOAuthC
           </code>
           <CopyButton value={discovery} label="Copy URL" />
         </div>
-        <p className="mt-1 text-xs text-slate-500">Your OAuth library reads the authorization, token and revocation endpoints from here.</p>
+        <p className="mt-1 text-xs text-slate-600">Your OAuth library reads the authorization, token and revocation endpoints from here.</p>
       </div>
       {note && <p className="text-xs text-slate-600">{note}</p>}
       <div className="flex justify-end">

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
 import { ScopePicker } from "@/components/keys/scope-picker";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/confirm-dialog";
+import { Dialog, secretCloseGuard } from "@/components/ui/confirm-dialog";
 import { ChoiceCards } from "@/components/ui/choice-cards";
 import { Field, Input } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
@@ -39,17 +39,19 @@ export function CreateClientDialog({
   const [grants, setGrants] = useState<OAuthGrantType[]>(["authorization_code", "refresh_token"]);
   const [scopes, setScopes] = useState<string[]>([]);
   const [touched, setTouched] = useState(false);
+  const [copied, setCopied] = useState(false);
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       apiFetch<CreatedOAuthClient>("/oauth-clients", { body, idempotencyKey: crypto.randomUUID() }),
+    meta: { success: (c: CreatedOAuthClient) => `OAuth client “${c.name}” created`, error: false },
     onSuccess: onCreated,
   });
   const errors = fieldErrors(create.error, ["name", "type", "redirectUris", "grantTypes", "scopes"]);
 
   if (create.data) {
     return (
-      <Dialog open onClose={onClose} title="OAuth client created">
-        <ClientReveal created={create.data} onDone={onClose} />
+      <Dialog open onClose={onClose} title="OAuth client created" closeGuard={create.data.clientSecret && !copied ? secretCloseGuard : null}>
+        <ClientReveal created={create.data} onDone={onClose} onCopied={() => setCopied(true)} />
       </Dialog>
     );
   }
@@ -63,7 +65,7 @@ export function CreateClientDialog({
   const scopesError = errors.field("scopes") ?? (touched && scopes.length === 0 ? "Choose at least one scope." : undefined);
 
   return (
-    <Dialog open onClose={onClose} title="Create OAuth client">
+    <Dialog open onClose={onClose} title="Create OAuth client" size="lg">
       <form
         className="grid gap-4"
         onSubmit={(e) => {
@@ -83,7 +85,7 @@ export function CreateClientDialog({
         <fieldset className="text-sm">
           <legend className="mb-1 block font-medium text-slate-800">Type</legend>
           <ChoiceCards name="type" choices={types} value={type} onChange={chooseType} />
-          {errors.field("type") && <span className="mt-1 block text-xs text-red-600">{errors.field("type")}</span>}
+          {errors.field("type") && <span className="mt-1 block text-xs text-red-700">{errors.field("type")}</span>}
         </fieldset>
         <RedirectUrisEditor
           value={uris}
@@ -115,7 +117,7 @@ export function CreateClientDialog({
               );
             })}
           </div>
-          {grantsError && <span className="mt-1 block text-xs text-red-600">{grantsError}</span>}
+          {grantsError && <span className="mt-1 block text-xs text-red-700">{grantsError}</span>}
         </fieldset>
         <ScopePicker value={scopes} onChange={setScopes} grantedScopes={grantedScopes} error={scopesError} />
         {errors.unplaced && <ErrorState error={create.error} />}

@@ -14,6 +14,7 @@ export function EditRedirectUrisDialog({ client, onClose, onSaved }: { client: O
   const [uris, setUris] = useState<string[]>(client.redirectUris.length ? client.redirectUris : [""]);
   const save = useMutation({
     mutationFn: (redirectUris: string[]) => apiFetch<OAuthClient>(`/oauth-clients/${client.id}`, { method: "PATCH", body: { redirectUris } }),
+    meta: { success: `Redirect URIs of “${client.name}” saved`, error: false },
     onSuccess: () => {
       onSaved();
       onClose();

@@ -4,12 +4,16 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
 import { usePagedList } from "@/components/api/use-paged-list";
-import { formatDate, formatDateTime, numberFormat } from "@/components/keys/format";
+import { numberFormat } from "@/components/keys/format";
+import { ScopeChips } from "@/components/keys/scope-chips";
+import { DropdownMenuItem, DropdownMenuSeparator, RowActions } from "@/components/ui/dropdown-menu";
+import { Time } from "@/components/ui/time";
+import { Copy, Pencil, Power, PowerOff, RotateCw, Trash2 } from "lucide-react";
+import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Pager } from "@/components/ui/pager";
 import { PartnerFeatureGate, type FeatureCopy } from "@/components/partners/partner-feature-gate";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -57,9 +61,17 @@ function ClientsList({ partnerId, partnerName, canWrite, grantedScopes }: Props)
   const [deleting, setDeleting] = useState<OAuthClient | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ["oauth-clients", partnerId] });
 
-  const setStatus = useMutation({
-    mutationFn: ({ client, status }: { client: OAuthClient; status: OAuthClientStatus }) =>
-      apiFetch<OAuthClient>(`/oauth-clients/${client.id}`, { method: "PATCH", body: { status } }),
+  const setStatus = (status: OAuthClientStatus) => (client: OAuthClient) =>
+    apiFetch<OAuthClient>(`/oauth-clients/${client.id}`, { method: "PATCH", body: { status } });
+  // Enabling is not destructive: straight from the menu, its outcome in a toast.
+  const enable = useMutation({
+    mutationFn: setStatus("active"),
+    meta: { success: (_: unknown, c: OAuthClient) => `OAuth client “${c.name}” enabled` },
+    onSuccess: refresh,
+  });
+  const disable = useMutation({
+    mutationFn: setStatus("disabled"),
+    meta: { success: (_: unknown, c: OAuthClient) => `OAuth client “${c.name}” disabled: its tokens are revoked`, error: false },
     onSuccess: () => {
       setDisabling(null);
       refresh();
@@ -67,25 +79,27 @@ function ClientsList({ partnerId, partnerName, canWrite, grantedScopes }: Props)
   });
   const remove = useMutation({
     mutationFn: (c: OAuthClient) => apiFetch<void>(`/oauth-clients/${c.id}`, { method: "DELETE" }),
+    meta: { success: (_: unknown, c: OAuthClient) => `OAuth client “${c.name}” deleted`, error: false },
     onSuccess: () => {
       setDeleting(null);
       refresh();
     },
   });
 
+  const copyClientId = (c: OAuthClient) =>
+    navigator.clipboard.writeText(c.clientId).then(
+      () => toast.success(`Client ID of “${c.name}” copied`),
+      () => toast.error("Could not copy: your browser blocked the clipboard."),
+    );
+
   const createButton = canWrite ? <Button onClick={() => setCreating(true)}>Create OAuth client</Button> : undefined;
 
   return (
     <Card title="OAuth clients" actions={createButton}>
-      <p className="mb-4 text-xs text-slate-500">
+      <p className="mb-4 text-xs text-slate-600">
         Point your OAuth library at{" "}
         <code className="rounded bg-slate-100 px-1 py-0.5 font-mono">{discoveryPath}</code> to find the endpoints.
       </p>
-      {setStatus.isError && !disabling && (
-        <div className="mb-4">
-          <ErrorState error={setStatus.error} />
-        </div>
-      )}
       {list.isPending ? (
         <LoadingState />
       ) : list.isError ? (
@@ -97,29 +111,44 @@ function ClientsList({ partnerId, partnerName, canWrite, grantedScopes }: Props)
         </EmptyState>
       ) : (
         <>
-          <Table head={["Name", "Client ID", "Type", "Grant types", "Scopes", "Status", "Active tokens", "Created", ""]}>
+          <Table
+            label="OAuth clients"
+            head={[
+              "Name",
+              { header: "Client ID", hide: "lg" },
+              { header: "Grant types", hide: "2xl" },
+              { header: "Scopes", hide: "xl" },
+              "Status",
+              { header: "Tokens", hide: "lg" },
+              { header: "Created", hide: "2xl" },
+              { header: "Actions", srOnly: true },
+            ]}
+          >
             {list.data.data.map((c) => (
               <tr key={c.id} data-testid={`oauth-client-row-${c.id}`}>
-                <Td>
-                  <span className="block max-w-[14rem] truncate font-medium text-slate-900" title={c.name}>
-                    {c.name}
+                <Td primary wrap className="md:min-w-[14rem]">
+                  <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                    <span className="block max-w-[14rem] truncate font-medium text-slate-900" title={c.name}>
+                      {c.name}
+                    </span>
+                    <Badge tone={c.type === "confidential" ? "blue" : "gray"}>{c.type}</Badge>
                   </span>
-                  <span className="block text-xs text-slate-500">
+                  <span className="block text-xs text-slate-600">
                     {c.redirectUris.length === 1 ? "1 redirect URI" : `${c.redirectUris.length} redirect URIs`}
+                    {/* What the hidden columns say, while they are hidden from the table. */}
+                    <span className="hidden md:inline 2xl:hidden">
+                      {" "}
+                      · created <Time value={c.createdAt} />
+                    </span>
                   </span>
+                  <span className="hidden font-mono text-[11px] text-slate-600 md:block 2xl:hidden">{c.grantTypes.join(" · ")}</span>
                 </Td>
-                <Td>
-                  <span className="flex items-center gap-2">
-                    <code className="max-w-[12rem] truncate font-mono text-xs text-slate-700" title={c.clientId}>
-                      {c.clientId}
-                    </code>
-                    <CopyButton value={c.clientId} />
-                  </span>
+                <Td label="Client ID" hide="lg">
+                  <code className="block max-w-[12rem] truncate font-mono text-xs text-slate-700" title={c.clientId}>
+                    {c.clientId}
+                  </code>
                 </Td>
-                <Td>
-                  <Badge tone={c.type === "confidential" ? "blue" : "gray"}>{c.type}</Badge>
-                </Td>
-                <Td>
+                <Td label="Grants" hide="2xl">
                   <span className="flex flex-col items-start gap-0.5">
                     {c.grantTypes.map((g) => (
                       <code key={g} className="font-mono text-[11px] text-slate-700">
@@ -128,46 +157,50 @@ function ClientsList({ partnerId, partnerName, canWrite, grantedScopes }: Props)
                     ))}
                   </span>
                 </Td>
-                <Td>
-                  <Scopes scopes={c.scopes} />
+                <Td label="Scopes" hide="xl">
+                  <ScopeChips scopes={c.scopes} />
                 </Td>
-                <Td>
+                <Td label="Status">
                   <Badge>{c.status}</Badge>
                 </Td>
-                <Td className="tabular-nums">{numberFormat.format(c.activeTokens)}</Td>
-                <Td>
-                  <span title={formatDateTime(c.createdAt)}>{formatDate(c.createdAt)}</span>
+                <Td label="Active tokens" hide="lg" className="tabular-nums">
+                  {numberFormat.format(c.activeTokens)}
                 </Td>
-                <Td className="text-right">
-                  {canWrite && (
-                    <span className="flex flex-wrap justify-end gap-2">
-                      <Button size="sm" variant="secondary" onClick={() => setEditing(c)}>
-                        Edit redirect URIs
-                      </Button>
-                      {c.type === "confidential" && (
-                        <Button size="sm" variant="secondary" onClick={() => setRotating(c)}>
-                          Rotate secret
-                        </Button>
-                      )}
-                      {c.status === "active" ? (
-                        <Button size="sm" variant="ghost" onClick={() => setDisabling(c)}>
-                          Disable
-                        </Button>
-                      ) : (
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          disabled={setStatus.isPending}
-                          onClick={() => setStatus.mutate({ client: c, status: "active" })}
-                        >
-                          Enable
-                        </Button>
-                      )}
-                      <Button size="sm" variant="ghost" onClick={() => setDeleting(c)}>
-                        Delete
-                      </Button>
-                    </span>
-                  )}
+                <Td label="Created" hide="2xl">
+                  <Time value={c.createdAt} />
+                </Td>
+                <Td actions>
+                  <RowActions label={`Actions for ${c.name}`}>
+                    <DropdownMenuItem onSelect={() => copyClientId(c)}>
+                      <Copy aria-hidden /> Copy client ID
+                    </DropdownMenuItem>
+                    {canWrite && (
+                      <>
+                        <DropdownMenuItem onSelect={() => setEditing(c)}>
+                          <Pencil aria-hidden /> Edit redirect URIs…
+                        </DropdownMenuItem>
+                        {c.status !== "active" && (
+                          <DropdownMenuItem disabled={enable.isPending} onSelect={() => enable.mutate(c)}>
+                            <Power aria-hidden /> Enable
+                          </DropdownMenuItem>
+                        )}
+                        <DropdownMenuSeparator />
+                        {c.type === "confidential" && (
+                          <DropdownMenuItem destructive onSelect={() => setRotating(c)}>
+                            <RotateCw aria-hidden /> Rotate secret…
+                          </DropdownMenuItem>
+                        )}
+                        {c.status === "active" && (
+                          <DropdownMenuItem destructive onSelect={() => setDisabling(c)}>
+                            <PowerOff aria-hidden /> Disable…
+                          </DropdownMenuItem>
+                        )}
+                        <DropdownMenuItem destructive onSelect={() => setDeleting(c)}>
+                          <Trash2 aria-hidden /> Delete…
+                        </DropdownMenuItem>
+                      </>
+                    )}
+                  </RowActions>
                 </Td>
               </tr>
             ))}
@@ -180,15 +213,15 @@ function ClientsList({ partnerId, partnerName, canWrite, grantedScopes }: Props)
       {rotating && <RotateSecretDialog client={rotating} onClose={() => setRotating(null)} onRotated={refresh} />}
       <ConfirmDialog
         open={!!disabling}
-        title="Disable OAuth client?"
+        title={`Disable “${disabling?.name ?? "OAuth client"}”?`}
         confirmLabel="Disable client"
         danger
-        busy={setStatus.isPending}
+        busy={disable.isPending}
         onCancel={() => {
           setDisabling(null);
-          setStatus.reset();
+          disable.reset();
         }}
-        onConfirm={() => disabling && setStatus.mutate({ client: disabling, status: "disabled" })}
+        onConfirm={() => disabling && disable.mutate(disabling)}
       >
         {disabling && (
           <p>
@@ -196,15 +229,15 @@ function ClientsList({ partnerId, partnerName, canWrite, grantedScopes }: Props)
             {numberFormat.format(disabling.activeTokens)} active) is revoked now. Customers will have to authorize it again after you enable it.
           </p>
         )}
-        {setStatus.isError && (
+        {disable.isError && (
           <div className="mt-3">
-            <ErrorState error={setStatus.error} />
+            <ErrorState error={disable.error} />
           </div>
         )}
       </ConfirmDialog>
       <ConfirmDialog
         open={!!deleting}
-        title="Delete OAuth client?"
+        title={`Delete “${deleting?.name ?? "OAuth client"}”?`}
         confirmLabel="Delete client"
         danger
         busy={remove.isPending}
@@ -228,21 +261,5 @@ function ClientsList({ partnerId, partnerName, canWrite, grantedScopes }: Props)
         )}
       </ConfirmDialog>
     </Card>
-  );
-}
-
-/** Up to two scopes as chips; beyond that the first one and "+N more" (all of them in the tooltip). */
-function Scopes({ scopes }: { scopes: string[] }) {
-  const shown = scopes.length <= 2 ? scopes : scopes.slice(0, 1);
-  const rest = scopes.length - shown.length;
-  return (
-    <span className="flex flex-col items-start gap-1" title={scopes.join(", ")}>
-      {shown.map((s) => (
-        <code key={s} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700">
-          {s}
-        </code>
-      ))}
-      {rest > 0 && <span className="text-xs text-slate-500">+{rest} more</span>}
-    </span>
   );
 }

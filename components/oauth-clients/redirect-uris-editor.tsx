@@ -39,7 +39,7 @@ export function RedirectUrisEditor({
                   Remove
                 </Button>
               </div>
-              {problem && <span className="mt-1 block text-xs text-red-600">{problem}</span>}
+              {problem && <span className="mt-1 block text-xs text-red-700">{problem}</span>}
             </div>
           );
         })}
@@ -49,10 +49,10 @@ export function RedirectUrisEditor({
           Add redirect URI
         </Button>
       )}
-      <span className="mt-1 block text-xs text-slate-500">
+      <span className="mt-1 block text-xs text-slate-600">
         Matched exactly, character for character. Use https, or http only for localhost, 127.0.0.1 or [::1].
       </span>
-      {error && <span className="mt-1 block text-xs text-red-600">{error}</span>}
+      {error && <span className="mt-1 block text-xs text-red-700">{error}</span>}
     </fieldset>
   );
 }

@@ -1,16 +1,18 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Ban } from "lucide-react";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
 import { usePagedList } from "@/components/api/use-paged-list";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DropdownMenuItem, RowActions } from "@/components/ui/dropdown-menu";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Table, Td } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 
 export type AuthorizedApp = {
   id: string;
@@ -22,14 +24,13 @@ export type AuthorizedApp = {
   lastUsedAt: string | null;
 };
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "Never");
-
 export function AuthorizedApps({ scopeLabels }: { scopeLabels: Record<string, string> }) {
   const qc = useQueryClient();
   const list = usePagedList<AuthorizedApp>(["authorizations"], "/authorizations");
   const [revoking, setRevoking] = useState<AuthorizedApp | null>(null);
   const revoke = useMutation({
     mutationFn: (a: AuthorizedApp) => apiFetch(`/authorizations/${a.id}/revoke`, { method: "POST", idempotencyKey: crypto.randomUUID() }),
+    meta: { success: (_: unknown, a: AuthorizedApp) => `Access for “${a.clientName}” revoked`, error: false },
     onSuccess: () => {
       setRevoking(null);
       void qc.invalidateQueries({ queryKey: ["authorizations"] });
@@ -39,27 +40,45 @@ export function AuthorizedApps({ scopeLabels }: { scopeLabels: Record<string, st
   if (list.isPending) return <LoadingState />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   if (!list.data.data.length) {
-    return <EmptyState title="No authorized apps">When you authorize an app to act for your agency, it appears here and you can revoke it.</EmptyState>;
+    return (
+      <EmptyState title="No authorized apps" level={2}>
+        When you authorize an app to act for your agency, it appears here and you can revoke it.
+      </EmptyState>
+    );
   }
   return (
     <Card>
-      <Table head={["App", "Partner", "Permissions", "Last used", ""]}>
+      <Table
+        label="Authorized apps"
+        head={["App", "Permissions", { header: "Authorized", hide: "lg" }, "Last used", { header: "Actions", srOnly: true }]}
+      >
         {list.data.data.map((a) => (
           <tr key={a.id}>
-            <Td className="font-medium">{a.clientName}</Td>
-            <Td>{a.partnerName}</Td>
-            <Td>
+            <Td primary>
+              <span className="block font-medium text-slate-900">{a.clientName}</span>
+              <span className="block text-xs text-slate-600">by {a.partnerName}</span>
+            </Td>
+            <Td label="Permissions" wrap>
               <div className="flex flex-wrap gap-1">
                 {a.scopes.map((s) => (
-                  <Badge key={s}>{scopeLabels[s] ?? s}</Badge>
+                  <Badge key={s} tone="gray">
+                    {scopeLabels[s] ?? s}
+                  </Badge>
                 ))}
               </div>
             </Td>
-            <Td>{when(a.lastUsedAt)}</Td>
-            <Td className="text-right">
-              <Button variant="danger" size="sm" onClick={() => setRevoking(a)}>
-                Revoke
-              </Button>
+            <Td label="Authorized" hide="lg">
+              <Time value={a.createdAt} />
+            </Td>
+            <Td label="Last used">
+              <Time value={a.lastUsedAt} fallback="never" />
+            </Td>
+            <Td actions>
+              <RowActions label={`Actions for ${a.clientName}`}>
+                <DropdownMenuItem destructive onSelect={() => setRevoking(a)}>
+                  <Ban aria-hidden /> Revoke access…
+                </DropdownMenuItem>
+              </RowActions>
             </Td>
           </tr>
         ))}
@@ -67,15 +86,25 @@ export function AuthorizedApps({ scopeLabels }: { scopeLabels: Record<string, st
       <Pager page={list.page} hasPrevious={list.hasPrevious} hasNext={list.hasNext} onPrevious={list.previous} onNext={list.next} />
       <ConfirmDialog
         open={revoking !== null}
-        title={`Revoke ${revoking?.clientName ?? "app"}?`}
+        title={`Revoke access for “${revoking?.clientName ?? "app"}”?`}
         confirmLabel="Revoke access"
         danger
         busy={revoke.isPending}
         onConfirm={() => revoking && revoke.mutate(revoking)}
-        onCancel={() => setRevoking(null)}
+        onCancel={() => {
+          setRevoking(null);
+          revoke.reset();
+        }}
       >
-        {revoking?.clientName} will immediately lose access to your agency&apos;s data. It will need to ask you again to reconnect.
-        {revoke.isError && <p className="mt-2 text-red-700">{revoke.error.message}</p>}
+        <p>
+          {revoking?.clientName} by {revoking?.partnerName} immediately loses access to your agency&apos;s data: its tokens stop working. It will
+          have to ask you again to reconnect.
+        </p>
+        {revoke.isError && (
+          <div className="mt-3">
+            <ErrorState error={revoke.error} />
+          </div>
+        )}
       </ConfirmDialog>
     </Card>
   );

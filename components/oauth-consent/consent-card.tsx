@@ -10,7 +10,7 @@ export type ConsentCardProps = ConsentFormProps & {
 
 export function ConsentCard({ clientName, partnerName, accountName, scopes, params, action }: ConsentCardProps) {
   return (
-    <Card title={`Authorize ${clientName}`}>
+    <Card title={`Authorize ${clientName}`} titleAs="h1">
       <div className="space-y-4 text-sm text-slate-700">
         <p>
           <strong>{clientName}</strong> by <strong>{partnerName}</strong> wants to access Portico on behalf of <strong>{accountName}</strong>.
@@ -20,12 +20,12 @@ export function ConsentCard({ clientName, partnerName, accountName, scopes, para
           <ul className="mt-2 list-disc space-y-1 pl-5" aria-label="Requested permissions">
             {scopes.map((s) => (
               <li key={s.scope}>
-                {s.label} <span className="text-xs text-slate-500">({s.scope})</span>
+                {s.label} <span className="text-xs text-slate-600">({s.scope})</span>
               </li>
             ))}
           </ul>
         </div>
-        <p className="text-xs text-slate-500">You can revoke this access at any time under Authorized apps.</p>
+        <p className="text-xs text-slate-600">You can revoke this access at any time under Authorized apps.</p>
         <ConsentForm params={params} action={action} />
       </div>
     </Card>
@@ -34,7 +34,7 @@ export function ConsentCard({ clientName, partnerName, accountName, scopes, para
 
 export function AuthorizeError({ message }: { message: string }) {
   return (
-    <Card title="Cannot authorize this application">
+    <Card title="Cannot authorize this application" titleAs="h1">
       <p role="alert" className="text-sm text-slate-700">
         {message}
       </p>

@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { Time } from "@/components/ui/time";
 import type { Agreement } from "./types";
 
 export function AgreementsList({ partnerId, canAccept }: { partnerId: string; canAccept: boolean }) {
@@ -18,6 +19,7 @@ export function AgreementsList({ partnerId, canAccept }: { partnerId: string; ca
   const [accepting, setAccepting] = useState<Agreement | null>(null);
   const accept = useMutation({
     mutationFn: (a: Agreement) => apiFetch(`/partners/${partnerId}/agreements/${a.id}/accept`, { method: "POST" }),
+    meta: { success: (_: unknown, a: Agreement) => `“${a.title}” accepted`, error: false },
     onSuccess: () => {
       setAccepting(null);
       qc.invalidateQueries({ queryKey: ["agreements", partnerId] });
@@ -28,7 +30,7 @@ export function AgreementsList({ partnerId, canAccept }: { partnerId: string; ca
   if (list.isPending) return <LoadingState />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => list.refetch()} />;
   if (list.data.data.length === 0) {
-    return <EmptyState title="No agreements yet">When the Portico team issues your partner agreement, it appears here for your owner to accept.</EmptyState>;
+    return <EmptyState title="No agreements yet" level={2}>When the Portico team issues your partner agreement, it appears here for your owner to accept.</EmptyState>;
   }
   return (
     <div className="space-y-4">
@@ -37,19 +39,29 @@ export function AgreementsList({ partnerId, canAccept }: { partnerId: string; ca
           key={a.id}
           title={
             <span className="flex items-center gap-2">
-              {a.title} <span className="font-normal text-slate-500">v{a.version}</span>
+              {a.title} <span className="font-normal text-slate-600">v{a.version}</span>
             </span>
           }
           actions={a.acceptedAt ? <Badge tone="green">accepted</Badge> : <Badge tone="yellow">awaiting acceptance</Badge>}
         >
-          <div className="max-h-48 overflow-y-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm text-slate-700">{a.body}</div>
-          <div className="mt-3 flex items-center justify-between text-sm text-slate-600">
-            <span>{a.acceptedAt ? `Accepted ${new Date(a.acceptedAt).toLocaleString()}` : `Issued ${new Date(a.createdAt).toLocaleDateString()}`}</span>
+          {/* Scrolls when long: focusable so keyboard users can scroll it too. */}
+          <div
+            tabIndex={0}
+            role="region"
+            aria-label={`${a.title} text`}
+            className="max-h-48 overflow-y-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm text-slate-700"
+          >
+            {a.body}
+          </div>
+          <div className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+            <span>
+              {a.acceptedAt ? "Accepted" : "Issued"} <Time value={a.acceptedAt ?? a.createdAt} />
+            </span>
             {!a.acceptedAt &&
               (canAccept ? (
                 <Button onClick={() => setAccepting(a)}>Accept agreement</Button>
               ) : (
-                <span className="text-slate-500">Your partner&apos;s owner accepts agreements.</span>
+                <span className="text-slate-600">Your partner&apos;s owner accepts agreements.</span>
               ))}
           </div>
         </Card>
@@ -67,7 +79,11 @@ export function AgreementsList({ partnerId, canAccept }: { partnerId: string; ca
           You accept <strong>{accepting?.title}</strong> (version {accepting?.version}) on behalf of your company. Your name, the time and your
           IP address are recorded.
         </p>
-        {accept.isError && <ErrorState error={accept.error} />}
+        {accept.isError && (
+          <div className="mt-3">
+            <ErrorState error={accept.error} />
+          </div>
+        )}
       </ConfirmDialog>
     </div>
   );

@@ -11,7 +11,9 @@ import { ConfirmDialog, Dialog } from "@/components/ui/confirm-dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { DropdownMenuItem, DropdownMenuSeparator, RowActions } from "@/components/ui/dropdown-menu";
 import { Table, Td } from "@/components/ui/table";
+import { Pencil, Trash2 } from "lucide-react";
 import type { Contact } from "./types";
 
 export function ContactsManager({ partnerId, canEdit }: { partnerId: string; canEdit: boolean }) {
@@ -23,6 +25,7 @@ export function ContactsManager({ partnerId, canEdit }: { partnerId: string; can
 
   const remove = useMutation({
     mutationFn: (c: Contact) => apiFetch(`/partners/${partnerId}/contacts/${c.id}`, { method: "DELETE" }),
+    meta: { success: (_: unknown, c: Contact) => `Contact “${c.name}” deleted`, error: false },
     onSuccess: () => {
       setDeleting(null);
       refresh();
@@ -43,31 +46,38 @@ export function ContactsManager({ partnerId, canEdit }: { partnerId: string; can
         </EmptyState>
       ) : (
         <>
-          <Table head={["Name", "Kind", "Email", "Phone", ""]}>
+          <Table label="Contacts" head={["Name", "Kind", "Email", { header: "Phone", hide: "lg" }, { header: "Actions", srOnly: true }]}>
             {list.data.data.map((c) => (
               <tr key={c.id}>
-                <Td>
+                <Td primary>
                   <span className="font-medium text-slate-900">{c.name}</span>
-                  {c.title && <span className="block text-xs text-slate-500">{c.title}</span>}
+                  {c.title && <span className="block text-xs text-slate-600">{c.title}</span>}
                 </Td>
-                <Td>
+                <Td label="Kind">
                   <span className="flex items-center gap-2">
                     {c.kind}
                     {c.isPrimary && <Badge tone="blue">primary</Badge>}
                   </span>
                 </Td>
-                <Td>{c.email}</Td>
-                <Td>{c.phone ?? "—"}</Td>
-                <Td className="text-right">
+                <Td label="Email">
+                  <a href={`mailto:${c.email}`} className="break-all text-slate-800 hover:underline">
+                    {c.email}
+                  </a>
+                </Td>
+                <Td label="Phone" hide="lg">
+                  {c.phone ?? <span className="text-slate-600">—</span>}
+                </Td>
+                <Td actions>
                   {canEdit && (
-                    <span className="flex justify-end gap-2">
-                      <Button size="sm" variant="secondary" onClick={() => setEditing(c)}>
-                        Edit
-                      </Button>
-                      <Button size="sm" variant="ghost" onClick={() => setDeleting(c)}>
-                        Delete
-                      </Button>
-                    </span>
+                    <RowActions label={`Actions for ${c.name}`}>
+                      <DropdownMenuItem onSelect={() => setEditing(c)}>
+                        <Pencil aria-hidden /> Edit…
+                      </DropdownMenuItem>
+                      <DropdownMenuSeparator />
+                      <DropdownMenuItem destructive onSelect={() => setDeleting(c)}>
+                        <Trash2 aria-hidden /> Delete…
+                      </DropdownMenuItem>
+                    </RowActions>
                   )}
                 </Td>
               </tr>
@@ -89,11 +99,14 @@ export function ContactsManager({ partnerId, canEdit }: { partnerId: string; can
       )}
       <ConfirmDialog
         open={!!deleting}
-        title="Delete contact?"
+        title={`Delete “${deleting?.name ?? "contact"}”?`}
         confirmLabel="Delete contact"
         danger
         busy={remove.isPending}
-        onCancel={() => setDeleting(null)}
+        onCancel={() => {
+          setDeleting(null);
+          remove.reset();
+        }}
         onConfirm={() => deleting && remove.mutate(deleting)}
       >
         {deleting && (
@@ -101,7 +114,11 @@ export function ContactsManager({ partnerId, canEdit }: { partnerId: string; can
             {deleting.name} ({deleting.email}) will no longer receive {deleting.kind} messages from Portico.
           </p>
         )}
-        {remove.isError && <ErrorState error={remove.error} />}
+        {remove.isError && (
+          <div className="mt-3">
+            <ErrorState error={remove.error} />
+          </div>
+        )}
       </ConfirmDialog>
     </Card>
   );
@@ -123,6 +140,7 @@ function ContactDialog({
       contact
         ? apiFetch(`/partners/${partnerId}/contacts/${contact.id}`, { method: "PATCH", body })
         : apiFetch(`/partners/${partnerId}/contacts`, { body, idempotencyKey: crypto.randomUUID() }),
+    meta: { success: contact ? "Contact saved" : "Contact added", error: false },
     onSuccess: onSaved,
   });
   const err = save.error instanceof ApiError ? save.error : undefined;
@@ -151,7 +169,7 @@ function ContactDialog({
         <Field label="Email" error={err?.fieldError("email")}>
           <Input name="email" type="email" defaultValue={contact?.email} required />
         </Field>
-        <div className="grid grid-cols-2 gap-3">
+        <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Kind" error={err?.fieldError("kind")}>
             <Select name="kind" defaultValue={contact?.kind ?? "technical"}>
               <option value="business">Business</option>

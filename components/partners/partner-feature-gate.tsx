@@ -33,7 +33,7 @@ export function inactivePartnerCopy(feature: FeatureCopy, status: string, partne
 
 export function NotInRole({ feature, partnerName }: { feature: FeatureCopy; partnerName: string }) {
   return (
-    <EmptyState title={`${feature.name} are not part of your role`}>
+    <EmptyState title={`${feature.name} are not part of your role`} level={2}>
       Your role in {partnerName} {feature.roleText}
     </EmptyState>
   );
@@ -53,6 +53,11 @@ export function PartnerFeatureGate(props: {
 }) {
   if (!props.canRead) return <NotInRole feature={props.feature} partnerName={props.partnerName} />;
   const closed = inactivePartnerCopy(props.feature, props.partnerStatus, props.partnerName, props.partnerStatusReason);
-  if (closed) return <EmptyState title={closed.title}>{closed.body}</EmptyState>;
+  if (closed)
+    return (
+      <EmptyState title={closed.title} level={2}>
+        {closed.body}
+      </EmptyState>
+    );
   return <>{props.children}</>;
 }

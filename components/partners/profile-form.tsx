@@ -26,6 +26,7 @@ export function ProfileForm({ partnerId, canEdit }: { partnerId: string; canEdit
   const [saved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) => apiFetch<Partner>(`/partners/${partnerId}`, { method: "PATCH", body }),
+    meta: { success: "Profile saved", error: false },
     onSuccess: (p) => {
       qc.setQueryData(["partner", partnerId], p);
       setSaved(true);
@@ -96,7 +97,7 @@ export function ProfileForm({ partnerId, canEdit }: { partnerId: string; canEdit
             )}
           </div>
         ) : (
-          <p className="text-sm text-slate-500">Only owners and admins can edit the profile.</p>
+          <p className="text-sm text-slate-600">Only owners and admins can edit the profile.</p>
         )}
       </form>
     </Card>

@@ -1,7 +1,14 @@
 import type { Viewer } from "@/lib/auth/load-viewer";
 
+/** A sentence ends with a full stop, whatever an admin typed as the reason. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
 export function PartnerStatusBanner({ partner }: { partner: NonNullable<Viewer["partner"]> }) {
   if (partner.status === "active") return null;
+  const reason = partner.statusReason?.trim();
   const copy: Record<string, { title: string; body: string; tone: string }> = {
     pending: {
       title: "Awaiting approval",
@@ -10,12 +17,12 @@ export function PartnerStatusBanner({ partner }: { partner: NonNullable<Viewer["
     },
     suspended: {
       title: "Partner suspended",
-      body: `${partner.name} is suspended${partner.statusReason ? `: ${partner.statusReason}` : "."} Its API credentials no longer work. Contact support to resolve this.`,
+      body: `${partner.name} is suspended${reason ? `: ${sentence(reason)}` : "."} Its API keys and OAuth clients do not work until the Portico team lifts the suspension.`,
       tone: "border-red-200 bg-red-50 text-red-900",
     },
     rejected: {
       title: "Application not approved",
-      body: partner.statusReason ?? "Your partner application was not approved.",
+      body: reason ? sentence(reason) : "Your partner application was not approved.",
       tone: "border-red-200 bg-red-50 text-red-900",
     },
   };

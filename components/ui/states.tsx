@@ -1,9 +1,21 @@
 import type { ReactNode } from "react";
 
-export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+  level = 3,
+}: {
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+  /** 3 inside a card (under its h2); 2 straight under the page's h1. */
+  level?: 2 | 3;
+}) {
+  const Heading = level === 2 ? "h2" : "h3";
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
-      <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
+      <Heading className="text-sm font-semibold text-slate-900">{title}</Heading>
       {children && <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">{children}</p>}
       {action && <div className="mt-4">{action}</div>}
     </div>
@@ -12,7 +24,7 @@ export function EmptyState({ title, children, action }: { title: string; childre
 
 export function LoadingState({ label = "Loading…" }: { label?: string }) {
   return (
-    <div role="status" className="flex items-center gap-2 px-2 py-8 text-sm text-slate-500">
+    <div role="status" className="flex items-center gap-2 px-2 py-8 text-sm text-slate-600">
       <span className="size-4 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600" />
       {label}
     </div>

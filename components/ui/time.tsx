@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { Tooltip } from "./tooltip";
 
 // One way to show a moment everywhere: "3 min ago" / "in 2 days" for recent and
@@ -10,6 +10,7 @@ import { Tooltip } from "./tooltip";
 const exact = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 const relative = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
+const dayOfMonth = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["second", 60],
@@ -22,31 +23,77 @@ export function formatRelative(date: Date, now = new Date()): string {
   let delta = (date.getTime() - now.getTime()) / 1000;
   if (Math.abs(delta) < 10) return "just now";
   for (const [unit, size] of UNITS) {
-    if (Math.abs(delta) < size) return relative.format(Math.round(delta), unit);
+    // Compare what would be shown: 59.8 minutes reads "1 hour", not "60 minutes".
+    if (Math.round(Math.abs(delta)) < size) return relative.format(Math.round(delta), unit);
     delta /= size;
   }
   return dateOnly.format(date);
+}
+
+/** "Dec 6": a UTC day where a moment does not fit (a chart's axis, a date range). */
+export function formatDay(date: Date): string {
+  return dayOfMonth.format(date);
 }
 
 export function formatExact(date: Date): string {
   return `${exact.format(date)} UTC`;
 }
 
-export function Time({ value, fallback = "—" }: { value: string | Date | null | undefined; fallback?: string }) {
-  // Relative text depends on "now": rendered after mount so server and client agree.
-  const [now, setNow] = useState<Date | null>(null);
-  useEffect(() => {
-    setNow(new Date());
-    const t = setInterval(() => setNow(new Date()), 30_000);
-    return () => clearInterval(t);
-  }, []);
+// One clock for every <Time> on the page: a single interval, started by the first, stopped with the last.
+let clockMs = Date.now();
+let clockTimer: ReturnType<typeof setInterval> | undefined;
+const clockListeners = new Set<() => void>();
+
+function subscribeClock(onTick: () => void) {
+  clockListeners.add(onTick);
+  clockTimer ??= setInterval(() => {
+    clockMs = Date.now();
+    clockListeners.forEach((l) => l());
+  }, 30_000);
+  return () => {
+    clockListeners.delete(onTick);
+    if (clockListeners.size === 0 && clockTimer) {
+      clearInterval(clockTimer);
+      clockTimer = undefined;
+    }
+  };
+}
+
+/** The clock's time, moved on when stale (the first <Time> after a quiet spell must not show an old "now"). */
+function clockNow() {
+  const t = Date.now();
+  if (t - clockMs >= 15_000) clockMs = t;
+  return clockMs;
+}
+
+export function Time({
+  value,
+  fallback = "—",
+  focusable = true,
+}: {
+  value: string | Date | null | undefined;
+  fallback?: string;
+  /** False inside another control (a <summary>): no tab stop, the exact time as a title instead of a tooltip. */
+  focusable?: boolean;
+}) {
+  // Relative text depends on "now": null on the server and while hydrating, so both agree.
+  const nowMs = useSyncExternalStore(subscribeClock, clockNow, () => null);
+  const now = nowMs === null ? null : new Date(nowMs);
   if (!value) return <span className="text-slate-600">{fallback}</span>;
   const date = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return <span>{String(value)}</span>;
+  const text = now ? formatRelative(date, now) : dateOnly.format(date);
+  if (!focusable) {
+    return (
+      <time dateTime={date.toISOString()} title={formatExact(date)} className="whitespace-nowrap">
+        {text}
+      </time>
+    );
+  }
   return (
     <Tooltip content={formatExact(date)}>
       <time dateTime={date.toISOString()} tabIndex={0} className="whitespace-nowrap underline decoration-dotted decoration-slate-400 underline-offset-2">
-        {now ? formatRelative(date, now) : dateOnly.format(date)}
+        {text}
       </time>
     </Tooltip>
   );

@@ -1,13 +1,25 @@
 "use client";
 
 import { Tooltip as T } from "radix-ui";
-import type { ReactNode } from "react";
+import { createContext, useContext, type ComponentProps, type ReactNode } from "react";
+
+// Whether an app-wide provider is mounted. Radix throws for a Tooltip outside a
+// provider; a tooltip rendered before Providers wraps the tree (or in a page
+// outside it) brings its own instead of taking the page down.
+const HasProvider = createContext(false);
 
 /** A hover/focus hint. Wrap the app once in <TooltipProvider> (Providers does). */
-export const TooltipProvider = T.Provider;
+export function TooltipProvider({ children, ...props }: ComponentProps<typeof T.Provider>) {
+  return (
+    <T.Provider delayDuration={300} {...props}>
+      <HasProvider.Provider value={true}>{children}</HasProvider.Provider>
+    </T.Provider>
+  );
+}
 
 export function Tooltip({ content, children }: { content: ReactNode; children: ReactNode }) {
-  return (
+  const provided = useContext(HasProvider);
+  const tip = (
     <T.Root>
       <T.Trigger asChild>{children}</T.Trigger>
       <T.Portal>
@@ -17,4 +29,5 @@ export function Tooltip({ content, children }: { content: ReactNode; children: R
       </T.Portal>
     </T.Root>
   );
+  return provided ? tip : <T.Provider delayDuration={300}>{tip}</T.Provider>;
 }

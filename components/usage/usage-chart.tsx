@@ -24,14 +24,14 @@ export function UsageChart({ rows, series }: { rows: ChartRow[]; series: ChartSe
       <ResponsiveContainer width="100%" height={320}>
         <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="label" tickLine={false} axisLine={{ stroke: "#cbd5e1" }} tick={{ fontSize: 12, fill: "#64748b" }} minTickGap={16} />
+          <XAxis dataKey="label" tickLine={false} axisLine={{ stroke: "#cbd5e1" }} tick={{ fontSize: 12, fill: "#475569" }} minTickGap={16} />
           <YAxis
             yAxisId="calls"
             allowDecimals={false}
             tickLine={false}
             axisLine={false}
             width={48}
-            tick={{ fontSize: 12, fill: "#64748b" }}
+            tick={{ fontSize: 12, fill: "#475569" }}
             tickFormatter={(v: number) => compact.format(v)}
           />
           <YAxis
@@ -42,7 +42,7 @@ export function UsageChart({ rows, series }: { rows: ChartRow[]; series: ChartSe
             tickLine={false}
             axisLine={false}
             width={44}
-            tick={{ fontSize: 12, fill: "#64748b" }}
+            tick={{ fontSize: 12, fill: "#475569" }}
             tickFormatter={(v: number) => `${v}%`}
           />
           <Tooltip

@@ -11,6 +11,7 @@ import { Select } from "@/components/ui/field";
 import { Segmented } from "@/components/ui/segmented";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Table, Td } from "@/components/ui/table";
+import { formatDay } from "@/components/ui/time";
 import { UsageChart, type ChartRow, type ChartSeries } from "./usage-chart";
 
 const ranges = [
@@ -30,7 +31,7 @@ const maxKeySeries = 7;
 
 const dayMs = 86_400_000;
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
-const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+const dayLabel = (day: string) => formatDay(new Date(`${day}T00:00:00Z`));
 const percent = (x: number) => `${(x * 100).toFixed(x > 0 && x < 0.001 ? 2 : 1)}%`;
 
 /** Every day of the range (UTC), so quiet days show as gaps rather than disappearing. */
@@ -115,7 +116,7 @@ export function UsageDashboard({ partnerId, canReadKeys }: { partnerId: string; 
             ))}
           </Select>
         )}
-        <span className="text-xs text-slate-500">
+        <span className="text-xs text-slate-600">
           {dayLabel(from)} – {dayLabel(to)} (UTC){usage.isFetching && !usage.isPending ? " · updating…" : ""}
         </span>
       </div>
@@ -153,6 +154,7 @@ function UsageBody({
   if (totals.calls === 0) {
     return (
       <EmptyState
+        level={2}
         title={singleKey ? `No calls with ${keyName ?? "this key"} yet` : "No API calls yet"}
         action={
           <Link href="/keys" className="text-sm font-medium text-brand-700 hover:underline">
@@ -173,7 +175,7 @@ function UsageBody({
       <div className="grid gap-4 sm:grid-cols-3">
         {tiles.map((t) => (
           <div key={t.label} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{t.label}</p>
+            <p className="text-xs font-medium uppercase tracking-wide text-slate-600">{t.label}</p>
             <p className="mt-1 text-2xl font-semibold text-slate-900" data-testid={t.testId}>
               {t.value}
             </p>
@@ -185,23 +187,25 @@ function UsageBody({
       </Card>
       <Card title="Calls by route group">
         {groups.length === 0 ? (
-          <p className="text-sm text-slate-500">No route breakdown for this period.</p>
+          <p className="text-sm text-slate-600">No route breakdown for this period.</p>
         ) : (
-          <Table head={["Route group", "Calls", "Share"]}>
+          <Table label="Calls by route group" head={["Route group", "Calls", "Share"]}>
             {groups.map((g) => {
               const share = groupTotal ? g.calls / groupTotal : 0;
               return (
                 <tr key={g.routeGroup}>
-                  <Td>
+                  <Td primary>
                     <code className="font-mono text-xs text-slate-800">{g.routeGroup}</code>
                   </Td>
-                  <Td className="tabular-nums">{numberFormat.format(g.calls)}</Td>
-                  <Td className="w-1/2">
+                  <Td label="Calls" className="tabular-nums">
+                    {numberFormat.format(g.calls)}
+                  </Td>
+                  <Td label="Share" className="md:w-1/2">
                     <span className="flex items-center gap-2">
                       <span className="h-1.5 flex-1 overflow-hidden rounded-full bg-slate-100">
                         <span className="block h-full rounded-full bg-brand-500" style={{ width: `${Math.max(share * 100, 1)}%` }} />
                       </span>
-                      <span className="w-12 text-right text-xs tabular-nums text-slate-500">{(share * 100).toFixed(1)}%</span>
+                      <span className="w-12 text-right text-xs tabular-nums text-slate-600">{(share * 100).toFixed(1)}%</span>
                     </span>
                   </Td>
                 </tr>

@@ -14,9 +14,11 @@ import type { EndpointWithSecret } from "./types";
 export function AddEndpointDialog({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
   const [eventTypes, setEventTypes] = useState<string[]>([]);
   const [typesTouched, setTypesTouched] = useState(false);
+  const [copied, setCopied] = useState(false);
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       apiFetch<EndpointWithSecret>("/webhooks/endpoints", { body, idempotencyKey: crypto.randomUUID() }),
+    meta: { success: "Endpoint added", error: false },
     onSuccess: onCreated,
   });
   const err = create.error instanceof ApiError ? create.error : undefined;
@@ -26,13 +28,25 @@ export function AddEndpointDialog({ onClose, onCreated }: { onClose: () => void;
 
   if (create.data) {
     return (
-      <Dialog open onClose={onClose} title="Endpoint added">
+      <Dialog
+        open
+        onClose={onClose}
+        title="Endpoint added"
+        closeGuard={
+          copied
+            ? null
+            : {
+                title: "Close without copying the signing secret?",
+                description: "Your receiver needs it to verify deliveries. You can reveal it again later from the endpoint's actions.",
+              }
+        }
+      >
         <div className="grid gap-4">
           <p>
             Portico signs every delivery to <code className="break-all font-mono text-xs">{create.data.url}</code> with this signing secret.
             Store it with your receiver to verify the <code className="font-mono text-xs">webhook-signature</code> header.
           </p>
-          <SecretValue secret={create.data.secret} testId="endpoint-secret" />
+          <SecretValue secret={create.data.secret} testId="endpoint-secret" onCopied={() => setCopied(true)} />
           <p className="text-xs text-slate-600">You can reveal this secret again later from the endpoint&apos;s actions, and rotate it at any time.</p>
           <div className="flex justify-end">
             <Button onClick={onClose}>Done</Button>
@@ -45,7 +59,7 @@ export function AddEndpointDialog({ onClose, onCreated }: { onClose: () => void;
   const typesError = fieldError("eventTypes") ?? (typesTouched && eventTypes.length === 0 ? "Choose at least one event type." : undefined);
 
   return (
-    <Dialog open onClose={onClose} title="Add endpoint">
+    <Dialog open onClose={onClose} title="Add endpoint" size="lg">
       <form
         className="grid gap-4"
         onSubmit={(e) => {

@@ -3,14 +3,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
-import { formatDateTime, relativeTime, useNow } from "@/components/keys/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Table, Td } from "@/components/ui/table";
-import { DeliveryDetailDialog } from "./delivery-detail-dialog";
+import { Time } from "@/components/ui/time";
+import { DeliveryDetailSheet } from "./delivery-detail-sheet";
+import { endpointName } from "./endpoint-row";
 import { DeliveryFilters, rangeMs, type LogFilterState } from "./delivery-filters";
 import { useAllEndpoints, useEventTypes } from "./queries";
 import type { Delivery } from "./types";
@@ -30,7 +31,6 @@ export function DeliveriesPanel({
   onFiltersChange: (f: LogFilterState) => void;
 }) {
   const qc = useQueryClient();
-  const now = useNow(5_000);
   // The window is anchored when the range is chosen so the query key stays stable between refreshes.
   const [anchor, setAnchor] = useState(() => Date.now());
   const from = new Date(anchor - rangeMs[filters.range]).toISOString();
@@ -48,6 +48,7 @@ export function DeliveriesPanel({
   const retry = useMutation({
     mutationFn: (ids: string[]) =>
       apiFetch<{ data: Delivery[] }>("/webhooks/deliveries/retry", { body: { ids }, idempotencyKey: crypto.randomUUID() }),
+    meta: { success: (r: { data: Delivery[] }) => (r.data.length === 1 ? "Retry queued" : `${r.data.length} retries queued`) },
     onSuccess: () => {
       setSelected([]);
       qc.invalidateQueries({ queryKey: ["webhook-deliveries", partnerId] });
@@ -57,7 +58,7 @@ export function DeliveriesPanel({
   const rows = list.data?.data ?? [];
   const selectable = rows.filter(retryable);
   const allSelected = selectable.length > 0 && selectable.every((d) => selected.includes(d.id));
-  const endpointUrl = (id: string) => endpoints.data?.data.find((e) => e.id === id)?.url ?? id;
+  const endpointById = (id: string) => endpoints.data?.data.find((e) => e.id === id);
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
 
   return (
@@ -82,11 +83,6 @@ export function DeliveriesPanel({
         endpoints={endpoints.data?.data ?? []}
         eventTypes={eventTypes.data?.data.map((t) => t.name) ?? []}
       />
-      {retry.isError && (
-        <div className="mb-4">
-          <ErrorState error={retry.error} />
-        </div>
-      )}
       {list.isPending ? (
         <LoadingState />
       ) : list.isError ? (
@@ -98,75 +94,112 @@ export function DeliveriesPanel({
       ) : (
         <>
           <Table
+            label="Deliveries"
             head={[
-              canWrite ? (
-                <input
-                  key="all"
-                  type="checkbox"
-                  aria-label="Select all retryable deliveries"
-                  disabled={selectable.length === 0}
-                  checked={allSelected}
-                  onChange={(e) => setSelected(e.target.checked ? selectable.map((d) => d.id) : [])}
-                />
-              ) : (
-                ""
-              ),
+              ...(canWrite
+                ? [
+                    {
+                      header: (
+                        <input
+                          type="checkbox"
+                          aria-label="Select all retryable deliveries"
+                          disabled={selectable.length === 0}
+                          checked={allSelected}
+                          onChange={(e) => setSelected(e.target.checked ? selectable.map((d) => d.id) : [])}
+                        />
+                      ),
+                      className: "w-10",
+                    },
+                  ]
+                : []),
               "Event type",
               "Endpoint",
               "Status",
-              "Attempts",
-              "Response",
-              "Next attempt",
+              { header: "Attempts", hide: "lg" as const },
+              { header: "Response", hide: "2xl" as const },
+              { header: "Next attempt", hide: "2xl" as const },
               "Created",
             ]}
           >
-            {rows.map((d) => (
-              <tr key={d.id} data-testid={`delivery-row-${d.id}`} className="cursor-pointer hover:bg-slate-50" onClick={() => setOpenId(d.id)}>
-                <Td>
-                  {canWrite && retryable(d) && (
-                    <input
-                      type="checkbox"
-                      aria-label={`Select delivery ${d.id}`}
-                      checked={selected.includes(d.id)}
-                      onClick={(e) => e.stopPropagation()}
-                      onChange={(e) => toggle(d.id, e.target.checked)}
-                    />
+            {rows.map((d) => {
+              const ep = endpointById(d.endpointId);
+              return (
+                <tr key={d.id} data-testid={`delivery-row-${d.id}`} className="cursor-pointer hover:bg-slate-50" onClick={() => setOpenId(d.id)}>
+                  {canWrite && (
+                    <Td actions className="md:w-10 md:text-left">
+                      {retryable(d) && (
+                        <input
+                          type="checkbox"
+                          aria-label={`Select ${d.eventType} delivery to ${ep ? endpointName(ep) : "endpoint"}`}
+                          checked={selected.includes(d.id)}
+                          className="max-md:m-2.5"
+                          onClick={(e) => e.stopPropagation()}
+                          onChange={(e) => toggle(d.id, e.target.checked)}
+                        />
+                      )}
+                    </Td>
                   )}
-                </Td>
-                <Td>
-                  <code className="font-mono text-xs text-slate-900">{d.eventType}</code>
-                  {d.isTest && <span className="ml-2 text-xs text-slate-500">test</span>}
-                </Td>
-                <Td>
-                  {/* The scheme is noise in a narrow column; the full URL is in the tooltip and the detail. */}
-                  <code className="block max-w-[11rem] truncate font-mono text-xs" title={endpointUrl(d.endpointId)}>
-                    {endpointUrl(d.endpointId).replace(/^https?:\/\//, "")}
-                  </code>
-                </Td>
-                <Td>
-                  <span title={d.lastError ?? undefined}>
+                  <Td primary>
+                    <button
+                      type="button"
+                      className="text-left font-mono text-xs font-medium text-slate-900 hover:underline"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        setOpenId(d.id);
+                      }}
+                    >
+                      {d.eventType}
+                    </button>
+                    {d.isTest && <span className="ml-2 text-xs text-slate-600">test</span>}
+                  </Td>
+                  <Td label="Endpoint">
+                    {/* The description names it; else the URL without the scheme (the full URL is in the tooltip and the detail). */}
+                    <span className="block max-w-[14rem] truncate text-xs" title={ep?.url}>
+                      {ep ? endpointName(ep) : "—"}
+                    </span>
+                  </Td>
+                  <Td label="Status">
                     <Badge>{d.status}</Badge>
-                  </span>
-                </Td>
-                <Td>{d.attempts}</Td>
-                <Td>{d.lastResponseStatus ?? <span className="text-slate-400">—</span>}</Td>
-                <Td>
-                  {d.nextAttemptAt ? (
-                    <span title={formatDateTime(d.nextAttemptAt)}>{relativeTime(d.nextAttemptAt, now)}</span>
-                  ) : (
-                    <span className="text-slate-400">—</span>
-                  )}
-                </Td>
-                <Td>
-                  <span title={formatDateTime(d.createdAt)}>{relativeTime(d.createdAt, now)}</span>
-                </Td>
-              </tr>
-            ))}
+                    {d.lastError && d.status !== "succeeded" && (
+                      <span className="block max-w-[11rem] truncate text-xs text-slate-600" title={d.lastError}>
+                        {d.lastError}
+                      </span>
+                    )}
+                    {/* The hidden Next attempt column, in short, while it is hidden from the table. */}
+                    {d.nextAttemptAt && (
+                      <span className="hidden text-xs text-slate-600 md:block 2xl:hidden">
+                        next <Time value={d.nextAttemptAt} />
+                      </span>
+                    )}
+                  </Td>
+                  <Td label="Attempts" hide="lg" className="tabular-nums">
+                    {d.attempts}
+                  </Td>
+                  <Td label="Response" hide="2xl" className="tabular-nums">
+                    {d.lastResponseStatus ?? <span className="text-slate-600">—</span>}
+                  </Td>
+                  <Td label="Next attempt" hide="2xl">
+                    <Time value={d.nextAttemptAt} />
+                  </Td>
+                  <Td label="Created">
+                    <Time value={d.createdAt} />
+                  </Td>
+                </tr>
+              );
+            })}
           </Table>
           <Pager page={list.page} hasPrevious={list.hasPrevious} hasNext={list.hasNext} onPrevious={list.previous} onNext={list.next} />
         </>
       )}
-      {openId && <DeliveryDetailDialog partnerId={partnerId} deliveryId={openId} canWrite={canWrite} onClose={() => setOpenId(null)} />}
+      {openId && (
+        <DeliveryDetailSheet
+          partnerId={partnerId}
+          deliveryId={openId}
+          endpoint={endpointById(rows.find((r) => r.id === openId)?.endpointId ?? "")}
+          canWrite={canWrite}
+          onClose={() => setOpenId(null)}
+        />
+      )}
     </Card>
   );
 }

@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { Segmented } from "@/components/ui/segmented";
+import { endpointName } from "./endpoint-row";
 import type { Endpoint } from "./types";
 
 export type TimeRange = "1h" | "24h" | "7d";
@@ -38,7 +39,7 @@ export function DeliveryFilters({
       </Select>
       <Button
         size="sm"
-        variant={value.status === "dead" ? "danger" : "secondary"}
+        variant={value.status === "dead" ? "primary" : "secondary"}
         aria-pressed={value.status === "dead"}
         onClick={() => set({ status: value.status === "dead" ? "" : "dead" })}
       >
@@ -48,7 +49,7 @@ export function DeliveryFilters({
         <option value="">All endpoints</option>
         {endpoints.map((e) => (
           <option key={e.id} value={e.id}>
-            {e.url}
+            {endpointName(e)}
           </option>
         ))}
       </Select>

@@ -4,7 +4,6 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
 import { usePagedList } from "@/components/api/use-paged-list";
-import { useNow } from "@/components/keys/format";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -12,12 +11,12 @@ import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Table } from "@/components/ui/table";
 import { AddEndpointDialog } from "./add-endpoint-dialog";
-import { EndpointRow, type EndpointAction } from "./endpoint-row";
+import { EndpointRow, endpointHead, endpointName, type EndpointAction } from "./endpoint-row";
 import { useWebhookStats } from "./queries";
 import { RevealSecretDialog } from "./reveal-secret-dialog";
 import type { Endpoint } from "./types";
 
-type Pending = { action: EndpointAction; endpoint: Endpoint } | null;
+type Pending = { action: Exclude<EndpointAction, "test">; endpoint: Endpoint } | null;
 
 export function EndpointsPanel({
   partnerId,
@@ -30,7 +29,6 @@ export function EndpointsPanel({
   onTestSent: (endpointId: string) => void;
 }) {
   const qc = useQueryClient();
-  const now = useNow();
   const list = usePagedList<Endpoint>(["webhook-endpoints", partnerId], "/webhooks/endpoints");
   const stats = useWebhookStats(partnerId);
   const [adding, setAdding] = useState(false);
@@ -39,47 +37,80 @@ export function EndpointsPanel({
     qc.invalidateQueries({ queryKey: ["webhook-endpoints", partnerId] });
     qc.invalidateQueries({ queryKey: ["webhook-stats", partnerId] });
   };
+  const path = (e: Endpoint) => `/webhooks/endpoints/${e.id}`;
+  const done = () => {
+    setPending(null);
+    refresh();
+  };
 
-  const act = useMutation({
-    mutationFn: ({ action, endpoint: e }: NonNullable<Pending>) => {
-      const path = `/webhooks/endpoints/${e.id}`;
-      if (action === "test") return apiFetch(`${path}/test`, { body: {}, idempotencyKey: crypto.randomUUID() });
-      if (action === "rotate") return apiFetch(`${path}/rotate-secret`, { method: "POST", idempotencyKey: crypto.randomUUID() });
-      if (action === "delete") return apiFetch(path, { method: "DELETE" });
-      return apiFetch(path, { method: "PATCH", body: { status: e.status === "enabled" ? "disabled" : "enabled" } });
-    },
-    onSuccess: (_d, p) => {
-      setPending(null);
+  const sendTest = useMutation({
+    mutationFn: (e: Endpoint) => apiFetch(`${path(e)}/test`, { body: {}, idempotencyKey: crypto.randomUUID() }),
+    meta: { success: "Test event queued: showing the delivery log" },
+    onSuccess: (_d, e) => {
       refresh();
-      if (p.action === "test") {
-        qc.invalidateQueries({ queryKey: ["webhook-deliveries", partnerId] });
-        onTestSent(p.endpoint.id);
-      }
-      if (p.action === "rotate") qc.removeQueries({ queryKey: ["webhook-secret", p.endpoint.id] });
+      qc.invalidateQueries({ queryKey: ["webhook-deliveries", partnerId] });
+      onTestSent(e.id);
     },
+  });
+  const enable = useMutation({
+    mutationFn: (e: Endpoint) => apiFetch(path(e), { method: "PATCH", body: { status: "enabled" } }),
+    meta: { success: (_: unknown, e: Endpoint) => `“${endpointName(e)}” enabled` },
+    onSuccess: refresh,
+  });
+  const name = pending ? `“${endpointName(pending.endpoint)}”` : "Endpoint";
+  const disable = useMutation({
+    mutationFn: (e: Endpoint) => apiFetch(path(e), { method: "PATCH", body: { status: "disabled" } }),
+    meta: { success: (_: unknown, e: Endpoint) => `“${endpointName(e)}” disabled`, error: false },
+    onSuccess: done,
+  });
+  const rotate = useMutation({
+    mutationFn: (e: Endpoint) => apiFetch(`${path(e)}/rotate-secret`, { method: "POST", idempotencyKey: crypto.randomUUID() }),
+    meta: { success: (_: unknown, e: Endpoint) => `Signing secret of “${endpointName(e)}” rotated`, error: false },
+    onSuccess: (_d, e) => {
+      qc.removeQueries({ queryKey: ["webhook-secret", e.id] });
+      done();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (e: Endpoint) => apiFetch(path(e), { method: "DELETE" }),
+    meta: { success: (_: unknown, e: Endpoint) => `“${endpointName(e)}” deleted`, error: false },
+    onSuccess: done,
   });
 
   const onAction = (endpoint: Endpoint, action: EndpointAction) => {
-    act.reset();
-    if (action === "test" || action === "toggle") act.mutate({ action, endpoint });
-    else setPending({ action, endpoint });
+    if (action === "test") return sendTest.mutate(endpoint);
+    if (action === "toggle" && endpoint.status === "disabled") return enable.mutate(endpoint);
+    setPending({ action, endpoint });
   };
+  const confirmed = { toggle: disable, rotate, delete: remove } as const;
+  const current = pending && pending.action !== "reveal" ? confirmed[pending.action] : null;
   const close = () => {
+    if (current?.isPending) return;
     setPending(null);
-    act.reset();
+    current?.reset();
   };
 
   const addButton = canWrite ? <Button onClick={() => setAdding(true)}>Add endpoint</Button> : undefined;
   const statsFor = (id: string) => stats.data?.endpoints.find((s) => s.endpointId === id);
-  const inlineError = act.isError && (!pending || pending.action === "reveal");
+  const rowBusy = (e: Endpoint) => (sendTest.isPending && sendTest.variables?.id === e.id) || (enable.isPending && enable.variables?.id === e.id);
+
+  const confirmProps = (action: "toggle" | "rotate" | "delete") => ({
+    open: pending?.action === action,
+    danger: true,
+    busy: confirmed[action].isPending,
+    onCancel: close,
+    onConfirm: () => pending && confirmed[action].mutate(pending.endpoint),
+  });
+  const failure = (action: "toggle" | "rotate" | "delete") =>
+    confirmed[action].isError && (
+      <div className="mt-3">
+        <ErrorState error={confirmed[action].error} />
+      </div>
+    );
+  const url = pending && <code className="break-all font-mono text-xs text-slate-900">{pending.endpoint.url}</code>;
 
   return (
     <Card title="Endpoints" actions={list.data?.data.length ? addButton : undefined}>
-      {inlineError && (
-        <div className="mb-4">
-          <ErrorState error={act.error} />
-        </div>
-      )}
       {list.isPending ? (
         <LoadingState />
       ) : list.isError ? (
@@ -91,62 +122,33 @@ export function EndpointsPanel({
         </EmptyState>
       ) : (
         <>
-          <Table head={["URL", "Events", "Status", "Success rate", "p50", "Last success", ""]}>
+          <Table label="Webhook endpoints" head={endpointHead}>
             {list.data.data.map((e) => (
-              <EndpointRow
-                key={e.id}
-                endpoint={e}
-                stats={statsFor(e.id)}
-                now={now}
-                canWrite={canWrite}
-                busy={act.isPending && act.variables?.endpoint.id === e.id}
-                onAction={(a) => onAction(e, a)}
-              />
+              <EndpointRow key={e.id} endpoint={e} stats={statsFor(e.id)} canWrite={canWrite} busy={rowBusy(e)} onAction={(a) => onAction(e, a)} />
             ))}
           </Table>
           <Pager page={list.page} hasPrevious={list.hasPrevious} hasNext={list.hasNext} onPrevious={list.previous} onNext={list.next} />
         </>
       )}
       {adding && <AddEndpointDialog onClose={() => setAdding(false)} onCreated={refresh} />}
-      {pending?.action === "reveal" && <RevealSecretDialog endpoint={pending.endpoint} onClose={close} />}
-      <ConfirmDialog
-        open={pending?.action === "rotate"}
-        title="Rotate signing secret?"
-        confirmLabel="Rotate secret"
-        busy={act.isPending}
-        onCancel={close}
-        onConfirm={() => pending && act.mutate(pending)}
-      >
+      {pending?.action === "reveal" && <RevealSecretDialog endpoint={pending.endpoint} onClose={() => setPending(null)} />}
+      <ConfirmDialog {...confirmProps("rotate")} title={`Rotate the signing secret of ${name}?`} confirmLabel="Rotate secret">
         <p>
-          A new secret starts signing deliveries now. For the next 24 hours every delivery carries both signatures (old and new secret), so
-          you can deploy the new secret to your receiver without dropping events.
+          A new secret starts signing deliveries to {url} now. For the next 24 hours every delivery carries both signatures (old and new
+          secret), so you can deploy the new secret to your receiver without dropping events.
         </p>
-        {act.isError && (
-          <div className="mt-3">
-            <ErrorState error={act.error} />
-          </div>
-        )}
+        {failure("rotate")}
       </ConfirmDialog>
-      <ConfirmDialog
-        open={pending?.action === "delete"}
-        title="Delete endpoint?"
-        confirmLabel="Delete endpoint"
-        danger
-        busy={act.isPending}
-        onCancel={close}
-        onConfirm={() => pending && act.mutate(pending)}
-      >
-        {pending && (
-          <p>
-            <code className="break-all font-mono text-xs text-slate-900">{pending.endpoint.url}</code> stops receiving events immediately and
-            pending retries are dropped. This cannot be undone.
-          </p>
-        )}
-        {act.isError && (
-          <div className="mt-3">
-            <ErrorState error={act.error} />
-          </div>
-        )}
+      <ConfirmDialog {...confirmProps("toggle")} title={`Disable ${name}?`} confirmLabel="Disable endpoint">
+        <p>
+          {url} stops receiving events now. Deliveries still due go to the dead-letter queue, where you can retry them once it is enabled
+          again (or replay the gap from the Replay tab).
+        </p>
+        {failure("toggle")}
+      </ConfirmDialog>
+      <ConfirmDialog {...confirmProps("delete")} title={`Delete ${name}?`} confirmLabel="Delete endpoint">
+        <p>{url} stops receiving events immediately and pending retries are dropped. This cannot be undone.</p>
+        {failure("delete")}
       </ConfirmDialog>
     </Card>
   );

@@ -20,7 +20,7 @@ export function EventTypePicker({ value, onChange, error }: { value: string[]; o
         <div className="max-h-64 overflow-y-auto rounded-md px-3 py-2 ring-1 ring-inset ring-slate-300">
           <label className="flex items-center gap-2 py-1 font-medium text-slate-900">
             <input type="checkbox" checked={all} onChange={(e) => onChange(e.target.checked ? ["*"] : [])} />
-            All events <code className="font-mono text-xs text-slate-500">*</code>
+            All events <code className="font-mono text-xs text-slate-600">*</code>
           </label>
           {catalog.data.areas.map(({ area, types }) => {
             const wildcard = `${area}.*`;
@@ -34,7 +34,7 @@ export function EventTypePicker({ value, onChange, error }: { value: string[]; o
                     checked={areaAll}
                     onChange={(e) => onChange([...value.filter((v) => v !== wildcard && !types.includes(v)), ...(e.target.checked ? [wildcard] : [])])}
                   />
-                  All {area} events <code className="font-mono text-xs text-slate-500">({wildcard})</code>
+                  All {area} events <code className="font-mono text-xs text-slate-600">({wildcard})</code>
                 </label>
                 <div className="ml-6 grid grid-cols-1 gap-x-4 sm:grid-cols-2">
                   {types.map((t) => {
@@ -53,7 +53,7 @@ export function EventTypePicker({ value, onChange, error }: { value: string[]; o
           })}
         </div>
       )}
-      {error && <span className="mt-1 block text-xs text-red-600">{error}</span>}
+      {error && <span className="mt-1 block text-xs text-red-700">{error}</span>}
     </fieldset>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
+import { endpointName } from "./endpoint-row";
 import { useAllEndpoints, useEventTypes } from "./queries";
 import type { ReplayJob } from "./types";
 
@@ -19,6 +20,7 @@ export function ReplayPanel({ partnerId, canWrite }: { partnerId: string; canWri
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useMutation({
     mutationFn: (body: Record<string, unknown>) => apiFetch<ReplayJob>("/events/replay", { body, idempotencyKey: crypto.randomUUID() }),
+    meta: { success: "Replay started: progress below", error: false },
     onSuccess: (job) => setJobId(job.id),
   });
   const job = useQuery({
@@ -59,7 +61,7 @@ export function ReplayPanel({ partnerId, canWrite }: { partnerId: string; canWri
             </option>
             {endpoints.data?.data.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.url}
+                {endpointName(e)}
               </option>
             ))}
           </Select>

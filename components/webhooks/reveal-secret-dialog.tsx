@@ -2,10 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/components/api/api-fetch";
-import { formatDateTime } from "@/components/keys/format";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/confirm-dialog";
 import { ErrorState, LoadingState } from "@/components/ui/states";
+import { Time } from "@/components/ui/time";
 import { SecretValue } from "./secret-value";
 import type { Endpoint, EndpointSecret } from "./types";
 
@@ -32,7 +32,12 @@ export function RevealSecretDialog({ endpoint, onClose }: { endpoint: Endpoint; 
             <div>
               <p className="mb-1 text-xs font-medium text-slate-600">
                 Previous secret
-                {secret.data.previousSecretExpiresAt && ` (still signs until ${formatDateTime(secret.data.previousSecretExpiresAt)})`}
+                {secret.data.previousSecretExpiresAt && (
+                  <>
+                    {" "}
+                    (still signs; stops <Time value={secret.data.previousSecretExpiresAt} />)
+                  </>
+                )}
               </p>
               <SecretValue secret={secret.data.previousSecret} />
             </div>

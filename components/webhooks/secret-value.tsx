@@ -1,6 +1,6 @@
 import { CopyButton } from "@/components/ui/copy-button";
 
-export function SecretValue({ secret, testId }: { secret: string; testId?: string }) {
+export function SecretValue({ secret, testId, onCopied }: { secret: string; testId?: string; onCopied?: () => void }) {
   return (
     <div className="flex items-start gap-2">
       <code
@@ -9,7 +9,7 @@ export function SecretValue({ secret, testId }: { secret: string; testId?: strin
       >
         {secret}
       </code>
-      <CopyButton value={secret} />
+      <CopyButton value={secret} onCopied={onCopied} />
     </div>
   );
 }

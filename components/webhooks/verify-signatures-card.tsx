@@ -72,11 +72,19 @@ export function VerifySignaturesCard() {
         <code className="font-mono text-xs">webhook-signature</code> headers. Verify them with your endpoint&apos;s signing secret before
         trusting the body.
       </p>
-      <div className="mb-3 flex items-center justify-between gap-3">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
         <Segmented label="Language" options={langs} value={lang} onChange={setLang} />
         <CopyButton value={samples[lang]} label="Copy code" />
       </div>
-      <pre className="overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs leading-5 text-slate-100">{samples[lang]}</pre>
+      {/* Code keeps its lines; the block scrolls sideways on a narrow screen, so it takes focus for keyboard scrolling. */}
+      <pre
+        tabIndex={0}
+        role="region"
+        aria-label={`${langs.find((l) => l.value === lang)?.label} sample`}
+        className="overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs leading-5 text-slate-100"
+      >
+        {samples[lang]}
+      </pre>
     </Card>
   );
 }

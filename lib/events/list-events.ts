@@ -1,12 +1,12 @@
-import { and, count, eq, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { events, webhookDeliveries } from "@/db/schema";
+import { accounts, events, partners, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
 import { NotFound } from "@/lib/errors";
 import { isUuid } from "@/lib/db/errors";
 import { afterCursor, cursorOrder, toPage } from "@/lib/pagination/cursor";
 import { toDelivery } from "@/lib/webhooks/deliveries";
-import type { ListEventsQuery, PlatformEvent } from "./schemas";
+import type { EventDetail, ListEventsQuery, PlatformEvent } from "./schemas";
 
 // Reading the event log. Partners see events addressed to them or delivered to them.
 
@@ -19,9 +19,28 @@ function visibleEvents(p: Principal): SQL {
   )!;
 }
 
-function toEvent(r: typeof events.$inferSelect): PlatformEvent {
-  return { id: r.id, type: r.type, data: r.data, accountId: r.accountId, partnerId: r.partnerId, createdAt: r.createdAt.toISOString() };
+type EventRow = { event: typeof events.$inferSelect; partnerName: string | null; accountName: string | null };
+
+function toEvent({ event: r, partnerName, accountName }: EventRow): PlatformEvent {
+  return {
+    id: r.id,
+    type: r.type,
+    data: r.data,
+    accountId: r.accountId,
+    accountName: r.accountId ? accountName : null,
+    partnerId: r.partnerId,
+    partnerName: r.partnerId ? partnerName : null,
+    createdAt: r.createdAt.toISOString(),
+  };
 }
+
+/** Events with their target's names (readers see names, not UUIDs). */
+const namedEvents = (db: Db) =>
+  db
+    .select({ event: events, partnerName: partners.name, accountName: accounts.name })
+    .from(events)
+    .leftJoin(partners, eq(partners.id, events.partnerId))
+    .leftJoin(accounts, eq(accounts.id, events.accountId));
 
 function typeFilter(type?: string) {
   if (!type) return undefined;
@@ -31,9 +50,7 @@ function typeFilter(type?: string) {
 }
 
 export async function listEvents(db: Db, principal: Principal, q: ListEventsQuery) {
-  const rows = await db
-    .select()
-    .from(events)
+  const rows = await namedEvents(db)
     .where(
       and(
         visibleEvents(principal),
@@ -46,18 +63,34 @@ export async function listEvents(db: Db, principal: Principal, q: ListEventsQuer
     )
     .orderBy(...cursorOrder(events.createdAt, events.id))
     .limit(q.limit + 1);
-  return toPage(rows, q.limit, toEvent);
+  return toPage(
+    rows.map((r) => ({ ...r, id: r.event.id, createdAt: r.event.createdAt })),
+    q.limit,
+    toEvent,
+  );
 }
 
-export async function getEvent(db: Db, principal: Principal, id: string) {
+export async function getEvent(db: Db, principal: Principal, id: string): Promise<EventDetail> {
   if (!isUuid(id)) throw new NotFound("Event");
-  const [row] = await db.select().from(events).where(and(eq(events.id, id), visibleEvents(principal)));
+  const [row] = await namedEvents(db).where(and(eq(events.id, id), visibleEvents(principal)));
   if (!row) throw new NotFound("Event");
   const deliveries = await db
-    .select()
+    .select({ delivery: webhookDeliveries, partnerName: partners.name, endpointUrl: webhookEndpoints.url, endpointDescription: webhookEndpoints.description })
     .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.eventId, id), isAdmin(principal) ? undefined : eq(webhookDeliveries.partnerId, principal.partnerId ?? "00000000-0000-0000-0000-000000000000")));
-  return { ...toEvent(row), deliveries: deliveries.map(toDelivery) };
+    .leftJoin(partners, eq(partners.id, webhookDeliveries.partnerId))
+    .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .where(and(eq(webhookDeliveries.eventId, id), isAdmin(principal) ? undefined : eq(webhookDeliveries.partnerId, principal.partnerId ?? "00000000-0000-0000-0000-000000000000")))
+    .orderBy(asc(webhookDeliveries.createdAt), asc(webhookDeliveries.id));
+  return {
+    ...toEvent(row),
+    deliveries: deliveries.map((d) => ({
+      ...toDelivery(d.delivery),
+      partnerId: d.delivery.partnerId,
+      partnerName: d.partnerName,
+      endpointUrl: d.endpointUrl,
+      endpointDescription: d.endpointDescription || null,
+    })),
+  };
 }
 
 export async function eventStats(db: Db, principal: Principal, q: { from?: string; to?: string }) {

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { op, PageOf } from "@/lib/openapi/operation";
-import { Delivery, ReplayRequest } from "@/lib/webhooks/schemas";
-import { CreateEventType, EventStats, EventStatsQuery, EventType, EventTypeCatalog, ListEventsQuery, PlatformEvent, PublishEvent, PublishedEvent } from "./schemas";
+import { ReplayRequest } from "@/lib/webhooks/schemas";
+import { CreateEventType, EventDetail, EventStats, EventStatsQuery, EventType, EventTypeCatalog, ListEventsQuery, PlatformEvent, PublishEvent, PublishedEvent } from "./schemas";
 
 const tags = ["Events"];
 const id = z.object({ id: z.uuid() });
@@ -28,7 +28,7 @@ export const eventPaths: ZodOpenApiPathsObject = {
         "Validates `data` against the type's schema (422 naming the field), stores the event append-only and, in the same transaction, creates a delivery for every enabled endpoint subscribed to the type (exactly or via `area.*`/`*`) of the target partner, or of every partner with an active integration for `accountId`. Platform admins may target anyone; a partner credential publishes to its own partner only.",
     }),
   },
-  "/events/{id}": { get: op({ summary: "An event with its deliveries", tags, scopes: ["read:events"], path: id, response: PlatformEvent.extend({ deliveries: z.array(Delivery) }) }) },
+  "/events/{id}": { get: op({ summary: "An event with its deliveries", tags, scopes: ["read:events"], path: id, response: EventDetail, description: "Names come with the ids: the target partner and account, and for each delivery the partner and the endpoint's URL and description." }) },
   "/events/replay": {
     post: op({ summary: "Re-deliver a range of stored events to one endpoint", tags, scopes: ["write:webhooks"], body: ReplayRequest, response: ReplayJob, status: 202, description: "Runs in the background; poll GET /events/replay/{id} for progress." }),
   },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Instant } from "@/lib/validation/instant";
 import { PageQuery } from "@/lib/pagination/cursor";
+import { Delivery } from "@/lib/webhooks/schemas";
 
 export const EventTypeName = z
   .string()
@@ -56,11 +57,27 @@ export const PlatformEvent = z
     type: z.string(),
     data: z.record(z.string(), z.unknown()),
     accountId: z.uuid().nullable(),
+    accountName: z.string().nullable().describe("The target account's name, so readers need not look the id up"),
     partnerId: z.uuid().nullable(),
+    partnerName: z.string().nullable().describe("The target partner's name"),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "Event" });
 export type PlatformEvent = z.infer<typeof PlatformEvent>;
+
+/** One delivery of an event, named: whose endpoint it went to and where. */
+export const EventDelivery = Delivery.omit({ attemptsLog: true })
+  .extend({
+    partnerId: z.uuid(),
+    partnerName: z.string().nullable(),
+    endpointUrl: z.string().nullable(),
+    endpointDescription: z.string().nullable(),
+  })
+  .meta({ id: "EventDelivery" });
+export type EventDelivery = z.infer<typeof EventDelivery>;
+
+export const EventDetail = PlatformEvent.extend({ deliveries: z.array(EventDelivery) }).meta({ id: "EventDetail" });
+export type EventDetail = z.infer<typeof EventDetail>;
 
 export const ListEventsQuery = PageQuery.extend({
   type: z.string().max(100).optional().describe("Exact type or a wildcard like lead.*"),

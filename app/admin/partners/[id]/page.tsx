@@ -1,8 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
 import { PartnerDetail } from "@/components/admin/partner-detail";
+import { getDb } from "@/db";
+import { NotFound } from "@/lib/errors";
+import { getPartner } from "@/lib/partners/get-partner";
+import { requireViewer } from "../../../_server/viewer";
 
-export const metadata = { title: "Partner" };
+// Looked up once per request (metadata and page share it). An unknown or malformed id is the
+// admin area's 404 page with HTTP 404, not an error panel after the client's fetch fails.
+const partnerFor = cache(async (id: string) => {
+  const viewer = await requireViewer();
+  if (!viewer.principal.isPlatformAdmin) return null; // the admin layout answers "Admins only"
+  try {
+    return await getPartner(await getDb(), viewer.principal, id);
+  } catch (err) {
+    if (err instanceof NotFound) notFound();
+    throw err;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const partner = await partnerFor(id);
+  return { title: partner ? `${partner.name} · Partners` : "Partner" };
+}
 
 export default async function AdminPartnerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  await partnerFor(id);
   return <PartnerDetail partnerId={id} />;
 }
