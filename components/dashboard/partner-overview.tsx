@@ -119,10 +119,10 @@ export function PartnerOverview({ partnerId, canSeeUsage, canSeeWebhooks }: { pa
                 <div className="h-40" role="img" aria-label={`API requests per day: ${usage.data.days.map((d) => `${d.day} ${d.calls}`).join(", ")}`}>
                   <ResponsiveContainer width="100%" height={160}>
                     <BarChart data={usage.data.days.map((d) => ({ ...d, label: weekday.format(new Date(`${d.day}T00:00:00Z`)) }))} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
-                      <XAxis dataKey="label" tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "#475569" }} />
-                      <YAxis allowDecimals={false} tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "#475569" }} />
-                      <ChartTooltip cursor={{ fill: "#f1f5f9" }} />
-                      <Bar dataKey="calls" name="Requests" fill="#4f46e5" radius={[3, 3, 0, 0]} />
+                      <XAxis dataKey="label" tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "var(--color-slate-600)" }} />
+                      <YAxis allowDecimals={false} tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "var(--color-slate-600)" }} />
+                      <ChartTooltip cursor={{ fill: "var(--color-slate-100)" }} />
+                      <Bar dataKey="calls" name="Requests" fill="var(--color-indigo-600)" radius={[3, 3, 0, 0]} />
                     </BarChart>
                   </ResponsiveContainer>
                 </div>
