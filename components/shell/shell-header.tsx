@@ -20,7 +20,7 @@ export function ShellHeader({ area, viewer }: { area: Area; viewer: ShellViewer 
           title={label}
           top={
             <div className="border-b border-slate-200 pb-4">
-              <p className="truncate px-3 text-sm font-semibold text-slate-900">{here?.name ?? viewer.name}</p>
+              <p className="truncate px-3 text-sm font-semibold text-slate-900">{here && here.area !== "admin" ? here.name : viewer.name}</p>
               <p className="truncate px-3 text-xs text-slate-600">Signed in as {viewer.email}</p>
               {others.length > 0 && (
                 <div className="mt-2">

@@ -1,17 +1,19 @@
 import { PartnerOverview } from "@/components/dashboard/partner-overview";
 import { hasScope } from "@/lib/auth/scopes";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireViewer } from "../../_server/viewer";
+import { getPartnerViewer } from "../../_server/viewer";
 
 export const metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const viewer = await requireViewer();
+  const viewer = await getPartnerViewer();
+  // Not a partner: the area layout shows the no-access page; this page has nothing to render.
+  if (!viewer) return null;
   return (
     <>
-      <PageHeader title={viewer.partner!.name} description="Your partner account at a glance." />
+      <PageHeader title={viewer.partner.name} description="Your partner account at a glance." />
       <PartnerOverview
-        partnerId={viewer.partner!.id}
+        partnerId={viewer.partner.id}
         canSeeUsage={hasScope(viewer.principal.scopes, "read:billing")}
         canSeeWebhooks={hasScope(viewer.principal.scopes, "read:webhooks")}
       />

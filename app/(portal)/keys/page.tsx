@@ -1,13 +1,15 @@
 import { KeysManager } from "@/components/keys/keys-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasScope } from "@/lib/auth/scopes";
-import { requireViewer } from "../../_server/viewer";
+import { getPartnerViewer } from "../../_server/viewer";
 
 export const metadata = { title: "API keys" };
 
 export default async function KeysPage() {
-  const viewer = await requireViewer();
-  const partner = viewer.partner!;
+  const viewer = await getPartnerViewer();
+  // Not a partner: the area layout shows the no-access page; this page has nothing to render.
+  if (!viewer) return null;
+  const partner = viewer.partner;
   const scopes = viewer.principal.scopes;
   return (
     <>

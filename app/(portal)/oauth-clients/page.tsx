@@ -1,13 +1,15 @@
 import { OAuthClientsManager } from "@/components/oauth-clients/oauth-clients-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasScope } from "@/lib/auth/scopes";
-import { requireViewer } from "../../_server/viewer";
+import { getPartnerViewer } from "../../_server/viewer";
 
 export const metadata = { title: "OAuth clients" };
 
 export default async function OAuthClientsPage() {
-  const viewer = await requireViewer();
-  const partner = viewer.partner!;
+  const viewer = await getPartnerViewer();
+  // Not a partner: the area layout shows the no-access page; this page has nothing to render.
+  if (!viewer) return null;
+  const partner = viewer.partner;
   const scopes = viewer.principal.scopes;
   return (
     <>

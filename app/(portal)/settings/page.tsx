@@ -1,10 +1,12 @@
 import { ProfileForm } from "@/components/partners/profile-form";
-import { requireViewer } from "../../_server/viewer";
+import { getPartnerViewer } from "../../_server/viewer";
 
 export const metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const viewer = await requireViewer();
+  const viewer = await getPartnerViewer();
+  // Not a partner: the area layout shows the no-access page; this page has nothing to render.
+  if (!viewer) return null;
   const canEdit = ["owner", "admin"].includes(viewer.principal.partnerRole ?? "");
-  return <ProfileForm partnerId={viewer.partner!.id} canEdit={canEdit} />;
+  return <ProfileForm partnerId={viewer.partner.id} canEdit={canEdit} />;
 }

@@ -1,16 +1,18 @@
 import { UsageDashboard } from "@/components/usage/usage-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasScope } from "@/lib/auth/scopes";
-import { requireViewer } from "../../_server/viewer";
+import { getPartnerViewer } from "../../_server/viewer";
 
 export const metadata = { title: "Usage" };
 
 export default async function UsagePage() {
-  const viewer = await requireViewer();
+  const viewer = await getPartnerViewer();
+  // Not a partner: the area layout shows the no-access page; this page has nothing to render.
+  if (!viewer) return null;
   return (
     <>
       <PageHeader title="Usage" description="API calls per day, per key, with error rates." />
-      <UsageDashboard partnerId={viewer.partner!.id} canReadKeys={hasScope(viewer.principal.scopes, "read:keys")} />
+      <UsageDashboard partnerId={viewer.partner.id} canReadKeys={hasScope(viewer.principal.scopes, "read:keys")} />
     </>
   );
 }

@@ -1,13 +1,15 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { WebhooksManager } from "@/components/webhooks/webhooks-manager";
 import { hasScope } from "@/lib/auth/scopes";
-import { requireViewer } from "../../_server/viewer";
+import { getPartnerViewer } from "../../_server/viewer";
 
 export const metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
-  const viewer = await requireViewer();
-  const partner = viewer.partner!;
+  const viewer = await getPartnerViewer();
+  // Not a partner: the area layout shows the no-access page; this page has nothing to render.
+  if (!viewer) return null;
+  const partner = viewer.partner;
   const scopes = viewer.principal.scopes;
   return (
     <>

@@ -1,10 +1,12 @@
 import { ContactsManager } from "@/components/partners/contacts-manager";
-import { requireViewer } from "../../../_server/viewer";
+import { getPartnerViewer } from "../../../_server/viewer";
 
 export const metadata = { title: "Contacts" };
 
 export default async function ContactsPage() {
-  const viewer = await requireViewer();
+  const viewer = await getPartnerViewer();
+  // Not a partner: the area layout shows the no-access page; this page has nothing to render.
+  if (!viewer) return null;
   const canEdit = ["owner", "admin"].includes(viewer.principal.partnerRole ?? "");
-  return <ContactsManager partnerId={viewer.partner!.id} canEdit={canEdit} />;
+  return <ContactsManager partnerId={viewer.partner.id} canEdit={canEdit} />;
 }
