@@ -3,9 +3,9 @@
 // not configured, and the embedded database's vacuuming (PGlite has no autovacuum).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { Server } = await import("node:http");
+  // node:http is imported inside server-hooks, so this file stays loadable by the Edge compile.
   const { installServerHooks } = await import("./lib/http/server-hooks");
-  installServerHooks(Server);
+  installServerHooks();
   const { startJobRunner } = await import("./lib/jobs/start-job-runner");
   await startJobRunner();
   const { startDbMaintenance } = await import("./lib/db/start-maintenance");

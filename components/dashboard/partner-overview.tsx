@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { CheckCircle2, Circle, Clock } from "lucide-react";
 import { Bar, BarChart, ResponsiveContainer, Tooltip as ChartTooltip, XAxis, YAxis } from "recharts";
 import { apiFetch } from "@/components/api/api-fetch";
+import type { PartnerStats } from "@/components/partners/types";
 import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { Time } from "@/components/ui/time";
@@ -13,23 +14,11 @@ import { Time } from "@/components/ui/time";
 // deliveries, recent activity from the audit log, and a checklist that reflects
 // what is really there.
 
-type Stats = {
-  applications: number;
-  apiKeys: number;
-  webhookEndpoints: number;
-  installations: number;
-  openTickets: number;
-  contacts: number;
-  technicalContacts: number;
-  billingContacts: number;
-  agreementsIssued: number;
-  pendingAgreements: number;
-};
 type UsageSeries = { totals: { calls: number; errors: number; errorRate: number }; days: { day: string; calls: number; clientErrors: number; serverErrors: number }[] };
 type WebhookStats = { byStatus: { pending: number; succeeded: number; failed: number; dead: number } };
 type Activity = { data: { id: string; action: string; actor: { type: string; name: string }; targetType: string; createdAt: string }[] };
 
-const tiles: Array<{ key: keyof Stats; label: string; href: string }> = [
+const tiles: Array<{ key: keyof PartnerStats; label: string; href: string }> = [
   { key: "applications", label: "Apps", href: "/apps" },
   { key: "apiKeys", label: "Active API keys", href: "/keys" },
   { key: "webhookEndpoints", label: "Webhook endpoints", href: "/webhooks" },
@@ -52,7 +41,7 @@ function describeAction(action: string): string {
 export function PartnerOverview({ partnerId, canSeeUsage, canSeeWebhooks }: { partnerId: string; canSeeUsage: boolean; canSeeWebhooks: boolean }) {
   const to = new Date();
   const from = new Date(to.getTime() - 6 * 86_400_000);
-  const stats = useQuery({ queryKey: ["partner-stats", partnerId], queryFn: () => apiFetch<Stats>(`/partners/${partnerId}/stats`) });
+  const stats = useQuery({ queryKey: ["partner-stats", partnerId], queryFn: () => apiFetch<PartnerStats>(`/partners/${partnerId}/stats`) });
   const usage = useQuery({
     queryKey: ["dashboard-usage", day(from), day(to)],
     queryFn: () => apiFetch<UsageSeries>(`/billing/usage?from=${day(from)}&to=${day(to)}`),

@@ -37,12 +37,5 @@ export type Agreement = {
   createdAt: string;
 };
 
-export type PartnerStats = {
-  applications: number;
-  apiKeys: number;
-  webhookEndpoints: number;
-  installations: number;
-  openTickets: number;
-  contacts: number;
-  pendingAgreements: number;
-};
+// The API's own shape, so the portal cannot drift from it.
+export type { PartnerStats } from "@/lib/partners/schemas";

@@ -69,8 +69,8 @@ describe("the peer address stamped by the HTTP server hook", () => {
   });
 
   it("is written by the hook from the socket, over anything the client sent", async () => {
-    const { createServer, Server, request } = await import("node:http");
-    installServerHooks(Server);
+    const { createServer, request } = await import("node:http");
+    installServerHooks();
     const seen: (string | null)[] = [];
     const server = createServer((r, res) => {
       seen.push(clientIp(r.headers as Record<string, string>, 0));

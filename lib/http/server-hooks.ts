@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { Server, type IncomingMessage, type ServerResponse } from "node:http";
 import { peerHeaderName } from "./peer-address";
 import { problemBody } from "./problem";
 import { newRequestId } from "./request-id";
@@ -42,12 +42,12 @@ function answerMalformed(req: IncomingMessage, res: ServerResponse) {
 let installed = false;
 
 /** Wraps every HTTP server's "request" event in this process; called once from instrumentation.ts. */
-export function installServerHooks(ServerClass: typeof Server): void {
+export function installServerHooks(): void {
   if (installed) return;
   installed = true;
   const peerHeader = peerHeaderName();
-  const emit = ServerClass.prototype.emit;
-  ServerClass.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
+  const emit = Server.prototype.emit;
+  Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
       const [req, res] = args as [IncomingMessage, ServerResponse];
       if (req.url && !isDecodablePath(req.url)) {

@@ -3,19 +3,8 @@ import type { Db } from "@/db";
 import { apiKeys, applications, integrations, partnerAgreements, partnerContacts, supportTickets, webhookEndpoints } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { getPartnerRow } from "./get-partner";
+import type { PartnerStats } from "./schemas";
 
-export type PartnerStats = {
-  applications: number;
-  apiKeys: number;
-  webhookEndpoints: number;
-  installations: number;
-  openTickets: number;
-  contacts: number;
-  technicalContacts: number;
-  billingContacts: number;
-  agreementsIssued: number;
-  pendingAgreements: number;
-};
 
 export async function getPartnerStats(db: Db, principal: Principal, partnerId: string): Promise<PartnerStats> {
   await getPartnerRow(db, principal, partnerId);

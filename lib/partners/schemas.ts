@@ -93,6 +93,7 @@ export const PartnerStats = z
     pendingAgreements: z.number().int(),
   })
   .meta({ id: "PartnerStats" });
+export type PartnerStats = z.infer<typeof PartnerStats>;
 
 export const ActivityEntry = z
   .object({

@@ -7,7 +7,6 @@ export const metadata = { title: "API keys" };
 
 export default async function KeysPage() {
   const viewer = await getPartnerViewer();
-  // Not a partner: the area layout shows the no-access page; this page has nothing to render.
   if (!viewer) return null;
   const partner = viewer.partner;
   const scopes = viewer.principal.scopes;

@@ -5,7 +5,6 @@ export const metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const viewer = await getPartnerViewer();
-  // Not a partner: the area layout shows the no-access page; this page has nothing to render.
   if (!viewer) return null;
   const canEdit = ["owner", "admin"].includes(viewer.principal.partnerRole ?? "");
   return <ProfileForm partnerId={viewer.partner.id} canEdit={canEdit} />;

@@ -7,7 +7,6 @@ export const metadata = { title: "Usage" };
 
 export default async function UsagePage() {
   const viewer = await getPartnerViewer();
-  // Not a partner: the area layout shows the no-access page; this page has nothing to render.
   if (!viewer) return null;
   return (
     <>

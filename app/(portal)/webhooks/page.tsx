@@ -7,7 +7,6 @@ export const metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
   const viewer = await getPartnerViewer();
-  // Not a partner: the area layout shows the no-access page; this page has nothing to render.
   if (!viewer) return null;
   const partner = viewer.partner;
   const scopes = viewer.principal.scopes;

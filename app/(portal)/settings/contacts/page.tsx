@@ -5,7 +5,6 @@ export const metadata = { title: "Contacts" };
 
 export default async function ContactsPage() {
   const viewer = await getPartnerViewer();
-  // Not a partner: the area layout shows the no-access page; this page has nothing to render.
   if (!viewer) return null;
   const canEdit = ["owner", "admin"].includes(viewer.principal.partnerRole ?? "");
   return <ContactsManager partnerId={viewer.partner.id} canEdit={canEdit} />;
