@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signInOverHttp } from "./support/auth";
-import { concrete, contextFor, pageRoutes, USERS, type User } from "./support/pages";
+import { concrete, contextFor, demoIds, pageRoutes, USERS, type User } from "./support/pages";
 
 // Every page (walked from app/), as each demo user and anonymously, at 1280 and
 // 390 px: nothing interactive outside the viewport or cut off by an ancestor
@@ -56,10 +55,7 @@ async function clippedControls(page: Page): Promise<string[]> {
 let ids: Record<string, string>;
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const partner = await playwright.request.newContext({ baseURL });
-  const me = await signInOverHttp(partner, "partner@portico.test");
-  ids = { "/admin/partners/[id]": me.partnerId };
-  await partner.dispose();
+  ids = await demoIds(playwright, baseURL);
 });
 
 for (const user of USERS) {

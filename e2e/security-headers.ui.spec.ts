@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIResponse, type BrowserContext, type Page, type Response, type Route } from "@playwright/test";
 import { signInOverHttp } from "./support/auth";
-import { concrete, contextFor, pageRoutes, USERS } from "./support/pages";
+import { concrete, contextFor, demoIds, pageRoutes, USERS } from "./support/pages";
 
 // Security headers on every page (walked from app/**/page.tsx) for anonymous visitors and each
 // demo user, on API answers, and the consent page refusing to render in another origin's frame.
@@ -73,10 +73,7 @@ async function watchCsp(ctx: BrowserContext, page: Page): Promise<string[]> {
 let ids: Record<string, string>;
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const partner = await playwright.request.newContext({ baseURL });
-  const me = await signInOverHttp(partner, "partner@portico.test");
-  ids = { "/admin/partners/[id]": me.partnerId };
-  await partner.dispose();
+  ids = await demoIds(playwright, baseURL);
 });
 
 test("the page list walked from app/ covers the portal, marketplace, admin, docs and auth pages", () => {

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext } from "@playwright/test";
+import type { Browser, BrowserContext, PlaywrightWorkerArgs } from "@playwright/test";
 import { signInOverHttp } from "./auth";
 
 // The page list walked from app/, shared by the specs that visit every page.
@@ -37,4 +37,12 @@ export async function contextFor(browser: Browser, user: User, options: Paramete
   const storageState = await seed.storageState();
   await seed.close();
   return browser.newContext({ ...options, storageState });
+}
+
+/** The demo ids for every dynamic page segment (see `concrete`), read over HTTP as the demo partner. */
+export async function demoIds(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string | undefined): Promise<Record<string, string>> {
+  const partner = await playwright.request.newContext({ baseURL });
+  const me = await signInOverHttp(partner, "partner@portico.test");
+  await partner.dispose();
+  return { "/admin/partners/[id]": me.partnerId };
 }
