@@ -1,19 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { MemoryRateLimitStore } from "@/lib/ratelimit/memory-store";
 import { setRateLimiterForTests } from "@/lib/ratelimit/rate-limiter";
 import { RedisRateLimitStore } from "@/lib/ratelimit/redis-store";
 import type { RateLimitStore } from "@/lib/ratelimit/types";
+import { useTestRedis } from "@/lib/testing/test-redis";
 import { emailBucketId, ipBucketId, type AttemptRules } from "./attempt-buckets";
 import { SIGNIN_RULES, startSigninAttempt } from "./signin-throttle";
 import { SIGNUP_RULES, takeSignupAttempt } from "./signup-throttle";
 
 // The sign-in and sign-up throttles, against each store they run on: memory
 // (the default) and Redis (REDIS_URL), where every instance shares the buckets.
-// Like lib/ratelimit/redis-store.test.ts, an unreachable Redis fails the suite.
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `portico-test:auth:${randomUUID()}:`;
+// An unreachable Redis fails the suite (see useTestRedis).
+const { url: REDIS_URL, prefix } = useTestRedis("auth");
 
 // Small numbers so the tests run quickly; the shipped rules are checked separately.
 const rules: AttemptRules = {
@@ -34,7 +33,6 @@ async function failSignin(e: string, addr: string | null, r = rules) {
 }
 
 type StoreKind = { name: string; make: () => RateLimitStore; close: (s: RateLimitStore) => Promise<void> };
-let admin: Redis | undefined;
 
 // Redis must answer every call: an answer from a local fallback would hide a broken shared throttle.
 const noFallback: RateLimitStore = {
@@ -50,24 +48,6 @@ const kinds: StoreKind[] = [
     close: (s) => s.close!(),
   },
 ];
-
-beforeAll(async () => {
-  admin = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2_000, retryStrategy: () => null });
-  admin.on("error", () => undefined);
-  try {
-    await admin.connect();
-    await admin.ping();
-  } catch (err) {
-    throw new Error(`these tests need a running Redis at ${REDIS_URL} (set REDIS_URL): ${(err as Error).message}`);
-  }
-});
-
-afterAll(async () => {
-  if (admin?.status !== "ready") return admin?.disconnect();
-  const keys = await admin.keys(`${prefix}*`);
-  if (keys.length) await admin.del(...keys);
-  await admin.quit();
-});
 
 describe.each(kinds)("sign-in throttle on the $name", (kind) => {
   let store: RateLimitStore;

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
-import { hasUnsafeChars } from "@/lib/http/unsafe-strings";
+import { hasUnsafeChars } from "@/lib/validation/unsafe-strings";
 import { decoyHash, verifyPassword } from "./password";
 import type { AttemptRules } from "./attempt-buckets";
 import { startSigninAttempt } from "./signin-throttle";

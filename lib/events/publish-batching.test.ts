@@ -124,4 +124,18 @@ describe("publishing many events at once", () => {
     } while (cursor);
     expect(seen.sort()).toEqual(out.map((e) => e.id).sort());
   });
+
+  it("an unknown target partner or account is a 422 naming the field, and stores nothing", async () => {
+    const nobody = "00000000-0000-4000-8000-000000000000";
+    const before = await db().$count(events);
+    for (const [target, path] of [
+      [{ partnerId: nobody }, "partnerId"],
+      [{ accountId: nobody }, "accountId"],
+    ] as const) {
+      const err = await publishEvent(db(), null, { type: "lead.created", data: lead, ...target }).catch((e) => e);
+      expect(err.status, path).toBe(422);
+      expect(err.errors.map((e: { path: string }) => e.path)).toEqual([path]);
+    }
+    expect(await db().$count(events)).toBe(before);
+  });
 });

@@ -1,7 +1,7 @@
 import { and, eq, is } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
-import { events, webhookDeliveries } from "@/db/schema";
+import { accounts, events, partners, webhookDeliveries } from "@/db/schema";
 import { isAdmin, principalKey, type Principal } from "@/lib/auth/principal";
 import { Forbidden, Invalid } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -39,6 +39,7 @@ export async function publishEvent(db: Db, principal: Principal | null, input: P
     if (input.partnerId && input.partnerId !== principal.partnerId) throw new Forbidden("You can only publish events to your own partner");
     target.partnerId = principal.partnerId ?? undefined;
   }
+  await requireTargetsExist(db, target);
   const type = await latestEventType(db, input.type);
   if (!type) throw new Invalid(`Unknown event type ${input.type}`, [{ path: "type", message: "not in the event catalog (GET /event-types)" }]);
   if (type.deprecated) throw new Invalid(`${input.type} is deprecated`, [{ path: "type", message: "deprecated" }]);
@@ -75,4 +76,17 @@ export async function publishEvent(db: Db, principal: Principal | null, input: P
     }
     throw err;
   }
+}
+
+/** An admin's target partner or account must exist: named in a 422, not left to a foreign-key error mid-batch. */
+async function requireTargetsExist(db: Db, target: { partnerId?: string; accountId?: string }) {
+  const [partner, account] = await Promise.all([
+    target.partnerId ? db.$count(partners, eq(partners.id, target.partnerId)) : 1,
+    target.accountId ? db.$count(accounts, eq(accounts.id, target.accountId)) : 1,
+  ]);
+  const errors = [
+    ...(partner ? [] : [{ path: "partnerId", message: "no partner has this id" }]),
+    ...(account ? [] : [{ path: "accountId", message: "no account has this id" }]),
+  ];
+  if (errors.length) throw new Invalid(`Unknown ${errors.map((e) => e.path).join(" and ")}`, errors);
 }

@@ -13,7 +13,7 @@ import { useTestDb } from "@/lib/testing/test-db";
 import { isStorableInstant } from "@/lib/validation/instant";
 import { isDecodablePath } from "./server-hooks";
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from "./parse";
-import { findUnsafeStrings, hasUnsafeChars } from "./unsafe-strings";
+import { findUnsafeStrings, hasUnsafeChars } from "@/lib/validation/unsafe-strings";
 
 // Issue 12.4: input the database or the parser cannot take is refused at the
 // boundary with a problem naming the field, never a 500.

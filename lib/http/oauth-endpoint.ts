@@ -1,7 +1,7 @@
 import { describeError } from "@/lib/db/errors";
 import { OAuthError } from "@/lib/oauth/oauth-error";
 import { setApiSecurityHeaders } from "./security-headers";
-import { hasUnsafeChars } from "./unsafe-strings";
+import { hasUnsafeChars } from "@/lib/validation/unsafe-strings";
 
 // The HTTP side of the OAuth endpoints (RFC 6749): form-encoded requests, HTTP
 // Basic client credentials, `{error, error_description}` bodies and

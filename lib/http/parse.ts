@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { DomainError, type FieldError } from "@/lib/errors";
-import { findUnsafeStrings, hasUnsafeChars, unsafeCharsMessage } from "./unsafe-strings";
+import { findUnsafeStrings, hasUnsafeChars, unsafeCharsMessage } from "@/lib/validation/unsafe-strings";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Deeper JSON is refused before parsing: no schema here nests anywhere near it, and recursion downstream stays bounded. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { hasUnsafeChars } from "@/lib/http/unsafe-strings";
+import { hasUnsafeChars } from "@/lib/validation/unsafe-strings";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db";
 import { oauthAuthorizationCodes, oauthClients, oauthTokens, partners } from "@/db/schema";

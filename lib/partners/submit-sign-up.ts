@@ -3,7 +3,7 @@ import { takeSignupAttempt } from "@/lib/auth/signup-throttle";
 import { describeError } from "@/lib/db/errors";
 import { DomainError } from "@/lib/errors";
 import { zodIssuesToFieldErrors } from "@/lib/http/parse";
-import { findUnsafeStrings } from "@/lib/http/unsafe-strings";
+import { findUnsafeStrings } from "@/lib/validation/unsafe-strings";
 import { SignUp } from "./schemas";
 import { signUpPartner } from "./sign-up-partner";
 

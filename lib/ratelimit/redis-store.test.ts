@@ -1,15 +1,13 @@
-import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { useTestRedis } from "@/lib/testing/test-redis";
 import { MemoryRateLimitStore } from "./memory-store";
 import { RedisRateLimitStore } from "./redis-store";
 import { TcpProxy, unusedPort } from "./testing/tcp-proxy";
 import type { RateLimitResult, RateLimitStore } from "./types";
 
-// Runs against a real Redis: CI provides one, and a silent skip would hide a
-// broken limiter, so an unreachable Redis fails the suite.
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `portico-test:rl:${randomUUID()}:`;
+// Runs against a real Redis; an unreachable one fails the suite (see useTestRedis).
+const redis = useTestRedis("rl");
+const { url: REDIS_URL, prefix } = redis;
 
 // The fallback, counted, so a test can tell which store answered.
 class CountingStore implements RateLimitStore {
@@ -21,7 +19,6 @@ class CountingStore implements RateLimitStore {
   }
 }
 
-let admin: Redis;
 let open: RedisRateLimitStore[] = [];
 let proxies: TcpProxy[] = [];
 
@@ -53,17 +50,6 @@ async function proxyToRedis() {
 
 const allowedCount = (results: RateLimitResult[]) => results.filter((r) => r.allowed).length;
 
-beforeAll(async () => {
-  admin = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2_000, retryStrategy: () => null });
-  admin.on("error", () => undefined);
-  try {
-    await admin.connect();
-    await admin.ping();
-  } catch (err) {
-    throw new Error(`redis-store tests need a running Redis at ${REDIS_URL} (set REDIS_URL): ${(err as Error).message}`);
-  }
-});
-
 beforeEach(() => {
   vi.spyOn(console, "warn").mockImplementation(() => undefined);
   vi.spyOn(console, "info").mockImplementation(() => undefined);
@@ -75,13 +61,6 @@ afterEach(async () => {
   open = [];
   proxies = [];
   vi.restoreAllMocks();
-});
-
-afterAll(async () => {
-  if (admin.status !== "ready") return admin.disconnect();
-  const keys = await admin.keys(`${prefix}*`);
-  if (keys.length) await admin.del(...keys);
-  await admin.quit();
 });
 
 describe("RedisRateLimitStore against Redis", () => {
@@ -127,20 +106,20 @@ describe("RedisRateLimitStore against Redis", () => {
     const { store: s } = await connectedStore();
     await s.take("ttl", 60);
     const key = `${prefix}ttl`;
-    expect(Object.keys(await admin.hgetall(key)).sort()).toEqual(["tokens", "ts"]);
-    const oneToken = await admin.pttl(key);
+    expect(Object.keys(await redis.admin().hgetall(key)).sort()).toEqual(["tokens", "ts"]);
+    const oneToken = await redis.admin().pttl(key);
     expect(oneToken).toBeGreaterThan(0);
     expect(oneToken).toBeLessThanOrEqual(1_000);
 
     await s.take("ttl", 60, 59);
-    expect(await admin.pttl(key)).toBeGreaterThan(58_000);
+    expect(await redis.admin().pttl(key)).toBeGreaterThan(58_000);
 
     await s.take("untouched", 60, 0);
-    expect(await admin.exists(`${prefix}untouched`)).toBe(0);
+    expect(await redis.admin().exists(`${prefix}untouched`)).toBe(0);
 
     await s.take("fast", 60_000); // 1 000 tokens a second: full again in 1 ms
     await new Promise((r) => setTimeout(r, 20));
-    expect(await admin.exists(`${prefix}fast`)).toBe(0);
+    expect(await redis.admin().exists(`${prefix}fast`)).toBe(0);
   });
 
   it("refills over a longer period when asked, with the memory store's numbers", async () => {
@@ -148,12 +127,12 @@ describe("RedisRateLimitStore against Redis", () => {
     const hour = { periodMs: 3_600_000 };
     expect(await s.take("hourly", 10, 10, hour)).toMatchObject({ allowed: true, remaining: 0, resetSeconds: 3600 });
     expect(await s.take("hourly", 10, 1, hour)).toMatchObject({ allowed: false, remaining: 0, retryAfterSeconds: 360 });
-    const ttl = await admin.pttl(`${prefix}hourly@3600000`);
+    const ttl = await redis.admin().pttl(`${prefix}hourly@3600000`);
     expect(ttl).toBeGreaterThan(3_590_000);
     expect(ttl).toBeLessThanOrEqual(3_600_000);
     // The same key with the default period is another bucket, full again within a minute.
     expect(await s.take("hourly", 10, 10)).toMatchObject({ allowed: true, remaining: 0 });
-    expect(await admin.pttl(`${prefix}hourly`)).toBeLessThanOrEqual(60_000);
+    expect(await redis.admin().pttl(`${prefix}hourly`)).toBeLessThanOrEqual(60_000);
     expect(fallback.calls).toBe(0);
   });
 
