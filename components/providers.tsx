@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider, useTheme } from "next-themes";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
 import { mutationToastCache } from "@/components/feedback/mutation-toasts";
@@ -10,7 +11,8 @@ import { TooltipProvider } from "@/components/ui/tooltip";
 
 /**
  * Everything client-side the whole app shares: the theme (next-themes puts an inline script in
- * the page that sets the `dark` class before paint, so it carries the CSP nonce), React Query
+ * the page that sets the `dark` class before paint, so it carries the CSP nonce), the URL state of
+ * tabs, filters and ranges (nuqs: a view can be linked and survives reload), React Query
  * (every mutation toasts through its cache, see mutation-toasts.ts), tooltips and the toaster.
  */
 export function Providers({ nonce, children }: { nonce?: string; children: ReactNode }) {
@@ -25,12 +27,14 @@ export function Providers({ nonce, children }: { nonce?: string; children: React
   );
   return (
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
-      <QueryClientProvider client={client}>
-        <TooltipProvider delayDuration={300}>
-          {children}
-          <ThemedToaster />
-        </TooltipProvider>
-      </QueryClientProvider>
+      <NuqsAdapter>
+        <QueryClientProvider client={client}>
+          <TooltipProvider delayDuration={300}>
+            {children}
+            <ThemedToaster />
+          </TooltipProvider>
+        </QueryClientProvider>
+      </NuqsAdapter>
     </ThemeProvider>
   );
 }

@@ -37,7 +37,14 @@ test("a partner creates a key, calls the API with it, sees the usage and revokes
   // Create: name, the "Full access" preset, never expires.
   await page.getByRole("button", { name: "Create API key" }).first().click();
   const create = page.getByRole("dialog", { name: "Create API key" });
+  // Sent empty: each problem shows under its field, described to screen readers, and the first field gets focus.
+  await create.getByRole("button", { name: "Create key" }).click();
+  await expect(create.getByLabel("Name")).toBeFocused();
+  await expect(create.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+  await expect(create.getByLabel("Name")).toHaveAccessibleDescription("Required.");
+  await expect(create.getByRole("group", { name: "Scopes" })).toHaveAccessibleDescription("Choose at least one scope.");
   await create.getByLabel("Name").fill(keyName);
+  await expect(create.getByLabel("Name")).not.toHaveAttribute("aria-invalid", "true");
   await create.getByRole("button", { name: "Full access" }).click();
   await expect(create.getByRole("button", { name: "Full access" })).toHaveAttribute("aria-pressed", "true");
   await expect(create.getByLabel("keys: manage")).toBeChecked();

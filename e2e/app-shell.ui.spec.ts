@@ -122,6 +122,19 @@ test("a partner opening the admin area reads Admins only", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Back to Partner portal" })).toHaveAttribute("href", "/dashboard");
 });
 
+test("a partner opening a customer page reads that it is for customers, in the partner shell", async ({ page }) => {
+  await signInOverHttp(page.request, "partner@portico.test");
+  await page.goto("/installed");
+  await expect(page.getByRole("heading", { name: "This page is for customers — you are signed in as a partner" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to Partner portal" })).toHaveAttribute("href", "/dashboard");
+  // A customer sees the page itself.
+  await page.context().clearCookies();
+  await signInOverHttp(page.request, "customer@portico.test");
+  await page.goto("/installed");
+  await expect(page.getByRole("heading", { name: "Installed apps", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /This page is for customers/ })).toHaveCount(0);
+});
+
 test("signed out, an area page sends you to sign in and back to it", async ({ page }) => {
   await page.goto("/webhooks?tab=deliveries");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fwebhooks%3Ftab%3Ddeliveries$/);

@@ -225,7 +225,9 @@ test.describe("sign-in and sign-up forms", () => {
       await page.goto("/signup");
       const set = async (name: string, v: string) =>
         page.locator(`input[name="${name}"]`).evaluate((el, val) => {
-          (el as HTMLInputElement).value = val;
+          // The prototype's setter, then an input event: React (and the form state behind it) sees a typed value.
+          Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!.call(el, val);
+          el.dispatchEvent(new Event("input", { bubbles: true }));
         }, v);
       await set("name", inputValue);
       await set("email", `fuzz-${Date.now()}@example.test`);

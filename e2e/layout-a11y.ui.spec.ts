@@ -88,14 +88,16 @@ for (const user of USERS) {
       });
 
       const seen = new Set<string>();
-      // The Scalar reference is checked by its own spec.
-      const targets = [...pageRoutes().map((r) => concrete(r, ids)), "/no-such-page"];
+      // Every page, the Scalar API reference (a route handler returning HTML, in Portico's chrome) and a 404.
+      const targets = [...pageRoutes().map((r) => concrete(r, ids)), "/docs/api", "/no-such-page"];
       for (const target of targets) {
         where = target;
         await page.goto(target, { waitUntil: "load" });
         // Some pages poll (the delivery log): settle briefly, then wait for loading states to go.
         await page.waitForLoadState("networkidle", { timeout: 2_000 }).catch(() => {});
         await page.locator('[role="status"]:has-text("Loading")').first().waitFor({ state: "detached", timeout: 5_000 }).catch(() => {});
+        // The reference renders in the browser from the OpenAPI document.
+        if (target === "/docs/api") await page.getByRole("heading", { name: "Portico API" }).first().waitFor();
         const landed = new URL(page.url()).pathname;
         if (seen.has(landed)) continue;
         seen.add(landed);

@@ -33,9 +33,10 @@ test("deleting the only row of the last page goes back a page, not to an empty l
     await expect(page.getByText(`Page ${p}`)).toBeVisible();
   }
   await expect(rows).toHaveCount(1);
-  await rows.first().getByRole("button", { name: /^Actions for Pager \d+$/ }).click();
+  // Whichever contact sorts last (other specs add contacts of their own).
+  await rows.first().getByRole("button", { name: /^Actions for / }).click();
   await page.getByRole("menuitem", { name: "Delete…" }).click();
-  await page.getByRole("alertdialog", { name: /^Delete “Pager \d+”\?$/ }).getByRole("button", { name: "Delete contact" }).click();
+  await page.getByRole("alertdialog", { name: /^Delete “.+”\?$/ }).getByRole("button", { name: "Delete contact" }).click();
 
   // Back on the page before, full (the pager hides itself on a lone first page).
   await expect(rows).toHaveCount(20);

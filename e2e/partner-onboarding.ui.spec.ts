@@ -77,6 +77,12 @@ test("a newcomer signs up, an admin approves them, they edit their profile and a
 });
 
 test("a wrong password gets a clear message that does not say whether the email exists", async ({ page }) => {
+  // Nothing typed: said under the field, which gets focus; nothing is sent.
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Email")).toBeFocused();
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Required.");
+  await expect(page.getByTestId("form-error")).toHaveCount(0);
   await signIn(page, "partner@portico.test", "wrong-password");
   await expect(page.getByTestId("form-error")).toHaveText("Email or password is incorrect.");
   await signIn(page, "nobody@portico.test", "wrong-password");

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signInOverHttp } from "./support/auth";
 import { contextFor } from "./support/pages";
+import { rowNames, seedPartnerRows } from "./support/seed-rows";
 
 // The portal's tables at 1280 and 390 px: no table scrolls sideways, each row's
 // actions sit in a "…" menu drawn above the page (never clipped), the detail
@@ -14,12 +14,7 @@ const VIEWPORTS = [
 ] as const;
 
 const stamp = Date.now().toString(36);
-const names = {
-  key: `Row key ${stamp}`,
-  client: `Row client ${stamp}`,
-  endpoint: `Row hook ${stamp}`,
-  contact: `Row Contact ${stamp}`,
-};
+const names = rowNames(stamp);
 
 /** Tables (or the page) wider than their box: what toBeInViewport cannot see. */
 async function sidewaysScroll(page: Page): Promise<string[]> {
@@ -49,34 +44,7 @@ async function openRowMenu(page: Page, name: string) {
 }
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const partner = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
-  const me = (await signInOverHttp(partner, "partner@portico.test")) as { partnerId: string };
-  const post = async (path: string, data: unknown, expected = [200, 201, 202]) => {
-    const res = await partner.post(`/api/v1${path}`, { data });
-    expect(expected, `${path}: ${await res.text()}`).toContain(res.status());
-    return res.json();
-  };
-  await post("/keys", { name: names.key, scopes: ["read:*"] });
-  await post("/oauth-clients", {
-    name: names.client,
-    type: "confidential",
-    redirectUris: ["https://example.test/cb"],
-    grantTypes: ["authorization_code", "refresh_token"],
-    scopes: ["read:leads"],
-  });
-  // Nobody listens on port 9: its deliveries fail, which is what the sheet should explain.
-  const endpoint = await post("/webhooks/endpoints", { url: "http://127.0.0.1:9/hooks", eventTypes: ["*"], description: names.endpoint });
-  await post(`/webhooks/endpoints/${endpoint.id}/test`, {});
-  await post(`/partners/${me.partnerId}/contacts`, { kind: "technical", name: names.contact, email: `row-${stamp}@example.test` });
-  await partner.dispose();
-
-  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
-  await signInOverHttp(admin, "admin@portico.test");
-  const catalog = await (await admin.get("/api/v1/event-types")).json();
-  const type = catalog.data.find((t: { deprecated: boolean }) => !t.deprecated);
-  const published = await admin.post("/api/v1/events", { data: { type: type.name, data: type.examplePayload, partnerId: me.partnerId } });
-  expect(published.status(), await published.text()).toBe(202);
-  await admin.dispose();
+  await seedPartnerRows(playwright, baseURL, names);
 });
 
 for (const vp of VIEWPORTS) {

@@ -1,12 +1,24 @@
 "use client";
 
+import type { Ref } from "react";
 import type { EventType } from "@/components/webhooks/types";
 import { useEventTypes } from "@/components/webhooks/queries";
 import { Field, Select } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 
 /** One event type from the catalog, grouped by area. Hands back the type's metadata so callers can prefill its example. */
-export function EventTypeSelect({ value, onChange, error }: { value: string; onChange: (name: string, type?: EventType) => void; error?: string }) {
+export function EventTypeSelect({
+  value,
+  onChange,
+  error,
+  selectRef,
+}: {
+  value: string;
+  onChange: (name: string, type?: EventType) => void;
+  error?: string;
+  /** Gets the select, so a form can move focus here when the type is missing. */
+  selectRef?: Ref<HTMLSelectElement>;
+}) {
   const catalog = useEventTypes();
   if (catalog.isPending) return <LoadingState label="Loading event types…" />;
   if (catalog.isError) return <ErrorState error={catalog.error} onRetry={() => catalog.refetch()} />;
@@ -16,10 +28,10 @@ export function EventTypeSelect({ value, onChange, error }: { value: string; onC
   return (
     <Field label="Event type" error={error} hint={selected?.description}>
       <Select
+        ref={selectRef}
         name="type"
         required
         value={value}
-        aria-invalid={!!error || undefined}
         onChange={(e) => onChange(e.target.value, types.find((t) => t.name === e.target.value))}
       >
         <option value="">{areas.length === 0 ? "No event types defined" : "Choose an event type"}</option>

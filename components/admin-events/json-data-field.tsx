@@ -1,6 +1,6 @@
 "use client";
 
-import type { FieldError } from "@/components/api/api-fetch";
+import { useFormContext, useFormState } from "react-hook-form";
 import { Textarea } from "@/components/ui/field";
 
 /** Parses the textarea as the event's `data`: it must be a JSON object. */
@@ -15,19 +15,16 @@ export function parseEventData(text: string): { value?: Record<string, unknown>;
   }
 }
 
-/** The JSON textarea for `data`, with the client-side parse error and the server's schema errors (data.*) under it. */
-export function JsonDataField({
-  value,
-  onChange,
-  parseError,
-  serverErrors,
-}: {
-  value: string;
-  onChange: (v: string) => void;
-  parseError?: string;
-  serverErrors: FieldError[];
-}) {
-  const invalid = !!parseError || serverErrors.length > 0;
+/**
+ * The JSON textarea for `data` of the surrounding Form: the parse error as you type, and after a
+ * publish the server's schema errors (data.*), each with its path (applyServerErrors keeps them in `types`).
+ */
+export function JsonDataField() {
+  const { register, trigger } = useFormContext<{ data: string }>();
+  const { errors } = useFormState<{ data: string }>({ name: "data" });
+  const error = errors.data;
+  const serverErrors = error?.type === "server" ? Object.entries(error.types ?? { data: error.message }).map(([path, message]) => ({ path, message: String(message) })) : [];
+  const parseError = error && error.type !== "server" ? error.message : undefined;
   return (
     <div className="block text-sm">
       <label htmlFor="event-data" className="mb-1 block font-medium text-slate-800">
@@ -35,14 +32,12 @@ export function JsonDataField({
       </label>
       <Textarea
         id="event-data"
-        name="data"
+        {...register("data", { onChange: () => void trigger("data") })}
         rows={10}
         spellCheck={false}
         className="font-mono text-xs"
-        value={value}
-        invalid={invalid}
+        invalid={!!error}
         aria-describedby="event-data-errors"
-        onChange={(e) => onChange(e.target.value)}
       />
       <div id="event-data-errors" aria-live="polite">
         {parseError && <span className="mt-1 block text-xs text-red-700">{parseError}</span>}
@@ -55,7 +50,7 @@ export function JsonDataField({
             ))}
           </ul>
         )}
-        {!parseError && serverErrors.length === 0 && <span className="mt-1 block text-xs text-slate-600">Prefilled with the type&apos;s example payload.</span>}
+        {!error && <span className="mt-1 block text-xs text-slate-600">Prefilled with the type&apos;s example payload.</span>}
       </div>
     </div>
   );

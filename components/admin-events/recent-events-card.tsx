@@ -1,22 +1,25 @@
 "use client";
 
-import { useState } from "react";
+import { useQueryState } from "nuqs";
 import { usePagedList } from "@/components/api/use-paged-list";
 import { Card } from "@/components/ui/card";
+import { parseAsId, parseAsSearch } from "@/components/url-state/parsers";
 import { Input } from "@/components/ui/field";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { Table, Td } from "@/components/ui/table";
-import { Time } from "@/components/ui/time";
-import { EventDetailSheet, EventTargetName } from "./event-detail-sheet";
+import { DataTable } from "@/components/ui/data-table";
+import { eventColumns } from "./event-columns";
+import { EventDetailSheet } from "./event-detail-sheet";
 import { eventKeys } from "./queries";
 import type { PlatformEvent } from "./types";
 
 export function RecentEventsCard() {
-  const [type, setType] = useState("");
-  const filter = type.trim();
+  // The filter lives in the URL (`?type=lead.*`): a filtered list can be linked and survives reload.
+  const [type, setType] = useQueryState("type", parseAsSearch);
+  const filter = type?.trim() ?? "";
   const list = usePagedList<PlatformEvent>([...eventKeys.list], "/events", { type: filter || undefined });
-  const [openId, setOpenId] = useState<string | null>(null);
+  // The open detail sheet is in the URL (`?event=<id>`): it can be linked, and Back closes it.
+  const [openId, setOpenId] = useQueryState("event", parseAsId.withOptions({ history: "push" }));
 
   return (
     <Card title="Recent events">
@@ -25,11 +28,8 @@ export function RecentEventsCard() {
           type="search"
           aria-label="Filter by event type"
           placeholder="Filter by type, e.g. lead.created or lead.*"
-          value={type}
-          onChange={(e) => {
-            setType(e.target.value);
-            list.reset();
-          }}
+          value={type ?? ""}
+          onChange={(e) => setType(e.target.value || null)}
           className="max-w-xs font-mono"
         />
       </div>
@@ -43,37 +43,18 @@ export function RecentEventsCard() {
         </EmptyState>
       ) : (
         <>
-          <Table label="Recent events" head={["Type", "Target", { header: "Event id", hide: "lg" }, "Published"]}>
-            {list.data.data.map((ev) => (
-              <tr key={ev.id} data-testid={`event-row-${ev.id}`} className="cursor-pointer hover:bg-slate-50" onClick={() => setOpenId(ev.id)}>
-                <Td primary>
-                  <button
-                    type="button"
-                    className="text-left font-mono text-xs font-medium text-slate-900 hover:underline"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      setOpenId(ev.id);
-                    }}
-                  >
-                    {ev.type}
-                  </button>
-                </Td>
-                <Td label="Target">
-                  <span className="text-xs">
-                    <EventTargetName event={ev} />
-                  </span>
-                </Td>
-                <Td label="Event id" hide="lg">
-                  <span className="font-mono text-xs text-slate-600" title={ev.id}>
-                    {ev.id.slice(0, 8)}…
-                  </span>
-                </Td>
-                <Td label="Published">
-                  <Time value={ev.createdAt} />
-                </Td>
-              </tr>
-            ))}
-          </Table>
+          <DataTable
+            label="Recent events"
+            columns={eventColumns}
+            data={list.data.data}
+            getRowId={(ev) => ev.id}
+            meta={{ onOpen: setOpenId }}
+            rowProps={(ev) => ({
+              "data-testid": `event-row-${ev.id}`,
+              className: "cursor-pointer hover:bg-slate-50",
+              onClick: () => setOpenId(ev.id),
+            })}
+          />
           <Pager page={list.page} hasPrevious={list.hasPrevious} hasNext={list.hasNext} onPrevious={list.previous} onNext={list.next} />
         </>
       )}

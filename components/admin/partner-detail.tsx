@@ -2,16 +2,19 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch, ApiError, type Page } from "@/components/api/api-fetch";
+import { apiFetch, type Page } from "@/components/api/api-fetch";
+import { applyServerErrors, useApiForm } from "@/components/forms/use-api-form";
 import type { Agreement, Contact, Partner, PartnerStats } from "@/components/partners/types";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/confirm-dialog";
-import { Field, Input, Textarea } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/field";
+import { Form, FormErrorState, FormField } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Time } from "@/components/ui/time";
+import { IssueAgreement } from "@/lib/partners/schemas";
 import { StatusActionDialog } from "./status-action-dialog";
 
 export function PartnerDetail({ partnerId }: { partnerId: string }) {
@@ -169,43 +172,32 @@ export function PartnerDetail({ partnerId }: { partnerId: string }) {
 }
 
 function IssueAgreementDialog({ partnerId, onClose, onDone }: { partnerId: string; onClose: () => void; onDone: () => void }) {
+  // The API's own IssueAgreement: its input is exactly these four text fields.
+  const form = useApiForm(IssueAgreement, { defaultValues: { kind: "partner-agreement", version: "1.0", title: "Portico Partner Agreement", body: "" } });
   const issue = useMutation({
-    mutationFn: (body: Record<string, string>) =>
-      apiFetch(`/partners/${partnerId}/agreements`, { body, idempotencyKey: crypto.randomUUID() }),
+    mutationFn: (body: IssueAgreement) => apiFetch(`/partners/${partnerId}/agreements`, { body, idempotencyKey: crypto.randomUUID() }),
     meta: { success: "Agreement issued", error: false },
     onSuccess: onDone,
+    onError: (e) => applyServerErrors(form, e),
   });
-  const err = issue.error instanceof ApiError ? issue.error : undefined;
   return (
     <Dialog open onClose={onClose} title="Issue an agreement">
-      <form
-        className="grid gap-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const f = new FormData(e.currentTarget);
-          issue.mutate({
-            kind: String(f.get("kind")),
-            version: String(f.get("version")),
-            title: String(f.get("title")),
-            body: String(f.get("body")),
-          });
-        }}
-      >
+      <Form form={form} onSubmit={(body) => issue.mutate(body)} className="grid gap-3">
         <div className="grid grid-cols-2 gap-3">
-          <Field label="Kind" error={err?.fieldError("kind")}>
-            <Input name="kind" defaultValue="partner-agreement" required />
-          </Field>
-          <Field label="Version" error={err?.fieldError("version")}>
-            <Input name="version" defaultValue="1.0" required />
-          </Field>
+          <FormField name="kind" label="Kind">
+            <Input {...form.register("kind")} required maxLength={60} />
+          </FormField>
+          <FormField name="version" label="Version">
+            <Input {...form.register("version")} required maxLength={30} />
+          </FormField>
         </div>
-        <Field label="Title" error={err?.fieldError("title")}>
-          <Input name="title" defaultValue="Portico Partner Agreement" required />
-        </Field>
-        <Field label="Text" error={err?.fieldError("body")}>
-          <Textarea name="body" rows={6} required />
-        </Field>
-        {issue.isError && !err?.errors.length && <ErrorState error={issue.error} />}
+        <FormField name="title" label="Title">
+          <Input {...form.register("title")} required maxLength={200} />
+        </FormField>
+        <FormField name="body" label="Text">
+          <Textarea {...form.register("body")} rows={6} required />
+        </FormField>
+        <FormErrorState error={issue.error} />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             Cancel
@@ -214,7 +206,7 @@ function IssueAgreementDialog({ partnerId, onClose, onDone }: { partnerId: strin
             {issue.isPending ? "Issuing…" : "Issue agreement"}
           </Button>
         </div>
-      </form>
+      </Form>
     </Dialog>
   );
 }

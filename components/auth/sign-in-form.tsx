@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { z } from "zod";
+import { useApiForm } from "@/components/forms/use-api-form";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { Input } from "@/components/ui/field";
+import { Form, FormField } from "@/components/ui/form";
 import { safeReturnPath } from "@/lib/http/safe-redirect";
 
 const messages: Record<string, string> = {
@@ -13,24 +15,21 @@ const messages: Record<string, string> = {
   SessionRequired: "Sign in to continue.",
 };
 
+// Only that both are there: whether they are right is the server's to say, in one message for both.
+const Credentials = z.object({ email: z.string().min(1), password: z.string().min(1) });
+
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | undefined>(initialError ? (messages[initialError] ?? initialError) : undefined);
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm(Credentials, { defaultValues: { email: "", password: "" } });
+  const { errors, isSubmitting, isSubmitted } = form.formState;
+  // The error the page was opened with (?error=) stands until the first try.
+  const error = errors.root?.server?.message ?? (initialError && !isSubmitting && !isSubmitted ? (messages[initialError] ?? initialError) : undefined);
 
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    const res = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
-    setBusy(false);
+  async function onSubmit({ email, password }: z.output<typeof Credentials>) {
+    const res = await signIn("credentials", { email, password, redirect: false });
     if (!res || res.error) {
-      setError(res?.error ? (messages[res.error] ?? res.error) : "Sign-in failed. Try again.");
+      // Throttling comes back as its own message (lib/auth/auth-options.ts), shown as it is.
+      form.setError("root.server", { type: "signin", message: res?.error ? (messages[res.error] ?? res.error) : "Sign-in failed. Try again." });
       return;
     }
     // Checked again here: the prop is only as safe as every caller that passes one.
@@ -39,20 +38,20 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    <Form form={form} onSubmit={onSubmit} className="mt-6 space-y-4">
       {error && (
         <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
         </p>
       )}
-      <Field label="Email">
-        <Input name="email" type="email" autoComplete="email" required />
-      </Field>
-      <Field label="Password">
-        <Input name="password" type="password" autoComplete="current-password" required />
-      </Field>
-      <Button type="submit" className="w-full" disabled={busy}>
-        {busy ? "Signing in…" : "Sign in"}
+      <FormField name="email" label="Email">
+        <Input {...form.register("email")} type="email" autoComplete="email" required />
+      </FormField>
+      <FormField name="password" label="Password">
+        <Input {...form.register("password")} type="password" autoComplete="current-password" required />
+      </FormField>
+      <Button type="submit" className="w-full" disabled={isSubmitting}>
+        {isSubmitting ? "Signing in…" : "Sign in"}
       </Button>
       <p className="text-center text-sm text-slate-600">
         New partner?{" "}
@@ -60,6 +59,6 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
           Create an account
         </Link>
       </p>
-    </form>
+    </Form>
   );
 }

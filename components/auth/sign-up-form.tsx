@@ -3,38 +3,33 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { z } from "zod";
 import { signUpAction } from "@/app/signup/actions";
+import { applyFieldErrors, useApiForm } from "@/components/forms/use-api-form";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { Input } from "@/components/ui/field";
+import { Form, FormField } from "@/components/ui/form";
+import { SignUp } from "@/lib/partners/schemas";
+
+/** The sign-up controls (a blank website is none), checked by the same SignUp schema the server action parses with. */
+const SignUpValues = z
+  .object({ name: z.string(), email: z.string(), password: z.string(), partnerName: z.string(), website: z.string() })
+  .transform(({ website, ...v }): z.input<typeof SignUp> => ({ ...v, ...(website.trim() ? { website: website.trim() } : {}) }))
+  .pipe(SignUp);
 
 export function SignUpForm() {
   const router = useRouter();
-  const [message, setMessage] = useState<string>();
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm(SignUpValues, { defaultValues: { name: "", email: "", password: "", partnerName: "", website: "" } });
+  const { errors, isSubmitting } = form.formState;
 
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const input = {
-      name: String(form.get("name") ?? ""),
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      partnerName: String(form.get("partnerName") ?? ""),
-      website: String(form.get("website") ?? "") || undefined,
-    };
-    setBusy(true);
-    setMessage(undefined);
+  async function onSubmit(input: z.output<typeof SignUpValues>) {
     const result = await signUpAction(input);
     if (!result.ok) {
-      setBusy(false);
-      setMessage(result.message);
-      setFields(result.fields);
+      applyFieldErrors(form, Object.entries(result.fields).map(([path, message]) => ({ path, message })));
+      form.setError("root.server", { type: "server", message: result.message });
       return;
     }
     const res = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-    setBusy(false);
     if (res?.error) {
       router.push("/signin");
       return;
@@ -44,29 +39,29 @@ export function SignUpForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      {message && (
+    <Form form={form} onSubmit={onSubmit} className="mt-6 space-y-4">
+      {errors.root?.server && (
         <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {message}
+          {errors.root.server.message}
         </p>
       )}
-      <Field label="Your name" error={fields.name}>
-        <Input name="name" autoComplete="name" required invalid={!!fields.name} />
-      </Field>
-      <Field label="Work email" error={fields.email}>
-        <Input name="email" type="email" autoComplete="email" required invalid={!!fields.email} />
-      </Field>
-      <Field label="Password" error={fields.password} hint="At least 10 characters.">
-        <Input name="password" type="password" autoComplete="new-password" required invalid={!!fields.password} />
-      </Field>
-      <Field label="Company name" error={fields.partnerName}>
-        <Input name="partnerName" autoComplete="organization" required invalid={!!fields.partnerName} />
-      </Field>
-      <Field label="Website (optional)" error={fields.website}>
-        <Input name="website" type="url" placeholder="https://" invalid={!!fields.website} />
-      </Field>
-      <Button type="submit" className="w-full" disabled={busy}>
-        {busy ? "Creating your account…" : "Create partner account"}
+      <FormField name="name" label="Your name">
+        <Input {...form.register("name")} autoComplete="name" required maxLength={120} />
+      </FormField>
+      <FormField name="email" label="Work email">
+        <Input {...form.register("email")} type="email" autoComplete="email" required />
+      </FormField>
+      <FormField name="password" label="Password" hint="At least 10 characters.">
+        <Input {...form.register("password")} type="password" autoComplete="new-password" required />
+      </FormField>
+      <FormField name="partnerName" label="Company name">
+        <Input {...form.register("partnerName")} autoComplete="organization" required maxLength={120} />
+      </FormField>
+      <FormField name="website" label="Website (optional)">
+        <Input {...form.register("website")} type="url" placeholder="https://" />
+      </FormField>
+      <Button type="submit" className="w-full" disabled={isSubmitting}>
+        {isSubmitting ? "Creating your account…" : "Create partner account"}
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
@@ -74,6 +69,6 @@ export function SignUpForm() {
           Sign in
         </Link>
       </p>
-    </form>
+    </Form>
   );
 }

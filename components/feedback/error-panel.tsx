@@ -20,7 +20,7 @@ export function ErrorPanel({ error, retry, home }: { error: unknown; retry: () =
     <StatusPanel icon={TriangleAlert} code="Error" title="This page could not be shown" tone="danger">
       <p>Something failed while loading it. Trying again often helps; if it keeps failing, tell support the reference below.</p>
       {reference && (
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600">
           Reference: <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-slate-700">{reference}</code>
         </p>
       )}

@@ -23,7 +23,7 @@ export function StatusPanel({
       <span className={`mx-auto grid size-12 place-items-center rounded-full ${iconTone}`}>
         <Icon aria-hidden className="size-6" />
       </span>
-      {code && <p className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">{code}</p>}
+      {code && <p className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-600">{code}</p>}
       <h1 className={`${code ? "mt-1" : "mt-4"} text-xl font-semibold tracking-tight text-slate-900`}>{title}</h1>
       {children && <div className="mx-auto mt-2 max-w-md space-y-2 text-sm text-slate-600">{children}</div>}
       {actions && <div className="mt-6 flex flex-wrap items-center justify-center gap-3">{actions}</div>}

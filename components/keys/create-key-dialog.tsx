@@ -1,15 +1,18 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { apiFetch, ApiError } from "@/components/api/api-fetch";
+import { useMemo, useState } from "react";
+import { z } from "zod";
+import { apiFetch } from "@/components/api/api-fetch";
+import { applyServerErrors, useApiForm } from "@/components/forms/use-api-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, secretCloseGuard } from "@/components/ui/confirm-dialog";
-import { Field, Input, Select } from "@/components/ui/field";
-import { ErrorState } from "@/components/ui/states";
+import { Input, Select } from "@/components/ui/field";
+import { Form, FormErrorState, FormField } from "@/components/ui/form";
+import { CreateApiKey } from "@/lib/keys/schemas";
 import { numberFormat } from "./format";
 import { KeyReveal } from "./key-reveal";
-import { ScopePicker } from "./scope-picker";
+import { ScopesField } from "./scope-picker";
 import type { CreatedApiKey } from "./types";
 
 const expiries = [
@@ -18,6 +21,28 @@ const expiries = [
   { value: "90", label: "In 90 days" },
   { value: "365", label: "In 1 year" },
 ];
+
+/** The form as its controls hold it, turned into the API's CreateApiKey body and checked by the API's own schema. */
+function createKeySchema(tierLimit?: number) {
+  return z
+    .object({ name: z.string(), scopes: z.array(z.string()), expiresAt: z.string(), ratelimitPerMinute: z.string() })
+    .transform(({ name, scopes, expiresAt, ratelimitPerMinute }) => {
+      const days = Number(expiresAt || 0);
+      const limit = ratelimitPerMinute.trim();
+      return {
+        name,
+        scopes,
+        ...(days ? { expiresAt: new Date(Date.now() + days * 86_400_000).toISOString() } : {}),
+        ...(limit ? { ratelimitPerMinute: Number(limit) } : {}),
+      };
+    })
+    .pipe(
+      CreateApiKey.refine((k) => !tierLimit || k.ratelimitPerMinute === undefined || k.ratelimitPerMinute <= tierLimit, {
+        path: ["ratelimitPerMinute"],
+        message: `may only lower your tier's limit of ${numberFormat.format(tierLimit ?? 0)}`,
+      }),
+    );
+}
 
 export function CreateKeyDialog({
   grantedScopes,
@@ -34,18 +59,15 @@ export function CreateKeyDialog({
   onClose: () => void;
   onCreated: () => void;
 }) {
-  const [scopes, setScopes] = useState<string[]>([]);
-  const [scopesTouched, setScopesTouched] = useState(false);
   const [copied, setCopied] = useState(false);
+  const schema = useMemo(() => createKeySchema(tierLimit), [tierLimit]);
+  const form = useApiForm(schema, { defaultValues: { name: "", scopes: [], expiresAt: "", ratelimitPerMinute: "" } });
   const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiFetch<CreatedApiKey>("/keys", { body, idempotencyKey: crypto.randomUUID() }),
+    mutationFn: (body: z.output<typeof schema>) => apiFetch<CreatedApiKey>("/keys", { body, idempotencyKey: crypto.randomUUID() }),
     meta: { success: (k: CreatedApiKey) => `API key “${k.name}” created`, error: false },
     onSuccess: onCreated,
+    onError: (e) => applyServerErrors(form, e),
   });
-  const err = create.error instanceof ApiError ? create.error : undefined;
-  const fieldError = (path: string) => err?.fieldError(path) ?? err?.errors.find((e) => e.path.startsWith(`${path}.`))?.message;
-  const knownFields = ["name", "scopes", "expiresAt", "ratelimitPerMinute"];
-  const unplacedError = create.isError && !err?.errors.some((e) => knownFields.some((k) => e.path === k || e.path.startsWith(`${k}.`)));
 
   if (create.data) {
     return (
@@ -55,58 +77,40 @@ export function CreateKeyDialog({
     );
   }
 
-  const scopesError = fieldError("scopes") ?? (scopesTouched && scopes.length === 0 ? "Choose at least one scope." : undefined);
   const limitHint = `Optional. May only lower your tier's limit${
     tierLimit ? ` (${numberFormat.format(tierLimit)} requests/min${tier ? ` on ${tier}` : ""})` : tier ? ` (${tier} tier)` : ""
   }.`;
 
   return (
     <Dialog open onClose={onClose} title="Create API key" size="lg">
-      <form
-        className="grid gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setScopesTouched(true);
-          if (scopes.length === 0) return;
-          const f = new FormData(e.currentTarget);
-          const days = Number(f.get("expiry") || 0);
-          const limit = String(f.get("ratelimitPerMinute") ?? "").trim();
-          create.mutate({
-            name: String(f.get("name")).trim(),
-            scopes,
-            ...(days ? { expiresAt: new Date(Date.now() + days * 86_400_000).toISOString() } : {}),
-            ...(limit ? { ratelimitPerMinute: Number(limit) } : {}),
-          });
-        }}
-      >
-        <Field label="Name" hint="Where the key is used, e.g. “Production claims sync”." error={fieldError("name")}>
-          <Input name="name" required maxLength={100} autoComplete="off" invalid={!!fieldError("name")} />
-        </Field>
-        <ScopePicker value={scopes} onChange={setScopes} grantedScopes={grantedScopes} error={scopesError} />
+      <Form form={form} onSubmit={(body) => create.mutate(body)} className="grid gap-4">
+        <FormField name="name" label="Name" hint="Where the key is used, e.g. “Production claims sync”.">
+          <Input {...form.register("name")} required maxLength={100} autoComplete="off" />
+        </FormField>
+        <ScopesField grantedScopes={grantedScopes} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Expires" error={fieldError("expiresAt")}>
-            <Select name="expiry" defaultValue="">
+          <FormField name="expiresAt" label="Expires">
+            <Select {...form.register("expiresAt")}>
               {expiries.map((x) => (
                 <option key={x.value} value={x.value}>
                   {x.label}
                 </option>
               ))}
             </Select>
-          </Field>
-          <Field label="Rate limit per minute" hint={limitHint} error={fieldError("ratelimitPerMinute")}>
+          </FormField>
+          <FormField name="ratelimitPerMinute" label="Rate limit per minute" hint={limitHint}>
             <Input
-              name="ratelimitPerMinute"
+              {...form.register("ratelimitPerMinute")}
               type="number"
               inputMode="numeric"
               min={1}
               max={tierLimit}
               step={1}
               placeholder={tierLimit ? numberFormat.format(tierLimit) : "Tier default"}
-              invalid={!!fieldError("ratelimitPerMinute")}
             />
-          </Field>
+          </FormField>
         </div>
-        {unplacedError && <ErrorState error={create.error} />}
+        <FormErrorState error={create.error} />
         <div className="mt-1 flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             Cancel
@@ -115,7 +119,7 @@ export function CreateKeyDialog({
             {create.isPending ? "Creating…" : "Create key"}
           </Button>
         </div>
-      </form>
+      </Form>
     </Dialog>
   );
 }

@@ -1,27 +1,24 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { parseAsStringLiteral, useQueryState } from "nuqs";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
 import { usePagedList } from "@/components/api/use-paged-list";
 import { inactivePartnerCopy, NotInRole, type FeatureCopy } from "@/components/partners/partner-feature-gate";
 import type { Partner } from "@/components/partners/types";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/field";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { Table, Td } from "@/components/ui/table";
-import { Time } from "@/components/ui/time";
-import { DropdownMenuItem, DropdownMenuSeparator, RowActions } from "@/components/ui/dropdown-menu";
-import { Ban, RotateCw } from "lucide-react";
+import { DataTable } from "@/components/ui/data-table";
 import { CreateKeyDialog } from "./create-key-dialog";
-import { maskedKey, numberFormat } from "./format";
+import { maskedKey } from "./format";
+import { keyColumns } from "./key-columns";
 import { RotateKeyDialog } from "./rotate-key-dialog";
-import { ScopeChips } from "./scope-chips";
-import type { ApiKey } from "./types";
+import { keyStatuses, type ApiKey, type ApiKeyStatus } from "./types";
 
 type Props = {
   partnerId: string;
@@ -50,7 +47,7 @@ export function KeysManager(props: Props) {
 
 function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, canWrite, grantedScopes }: Props) {
   const qc = useQueryClient();
-  const [status, setStatus] = useState("");
+  const [status, setStatus] = useQueryState("status", parseAsStringLiteral(keyStatuses));
   const list = usePagedList<ApiKey>(["keys", partnerId], "/keys", { status: status || undefined });
   const active = partnerStatus === "active";
   const partner = useQuery({
@@ -88,11 +85,8 @@ function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, 
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
           <Select
             aria-label="Filter by status"
-            value={status}
-            onChange={(e) => {
-              setStatus(e.target.value);
-              list.reset();
-            }}
+            value={status ?? ""}
+            onChange={(e) => setStatus((e.target.value || null) as ApiKeyStatus | null)}
             className="max-w-[12rem]"
           >
             <option value="">All statuses</option>
@@ -127,79 +121,14 @@ function KeysList({ partnerId, partnerName, partnerStatus, partnerStatusReason, 
         )
       ) : (
         <>
-          <Table
+          <DataTable
             label="API keys"
-            head={[
-              "Name",
-              { header: "Scopes", hide: "lg" },
-              "Status",
-              { header: "Created", hide: "xl" },
-              "Last used",
-              { header: "Expires", hide: "lg" },
-              { header: "Actions", srOnly: true },
-            ]}
-          >
-            {list.data.data.map((k) => {
-              const live = k.status === "active" || k.status === "expiring";
-              const canRotate = active && k.status === "active";
-              return (
-                <tr key={k.id} data-testid={`key-row-${k.id}`}>
-                  <Td primary>
-                    <span className="block max-w-[16rem] truncate font-medium text-slate-900" title={k.name}>
-                      {k.name}
-                    </span>
-                    <code className="block font-mono text-xs text-slate-700">{maskedKey(k)}</code>
-                    <span className="block text-xs text-slate-600">
-                      {numberFormat.format(k.ratelimitPerMinute)} req/min{k.customRatelimit ? " · own limit" : ""}
-                    </span>
-                  </Td>
-                  <Td label="Scopes" hide="lg">
-                    <ScopeChips scopes={k.scopes} />
-                  </Td>
-                  <Td label="Status" wrap className="md:min-w-[7rem]">
-                    <Badge>{k.status}</Badge>
-                    {k.status === "expiring" && k.graceEndsAt && (
-                      <span className="block text-xs text-amber-800">
-                        expires <Time value={k.graceEndsAt} />
-                      </span>
-                    )}
-                    {k.status === "revoked" && k.revokedAt && (
-                      <span className="block text-xs text-slate-600">
-                        <Time value={k.revokedAt} />
-                      </span>
-                    )}
-                  </Td>
-                  <Td label="Created" hide="xl">
-                    <Time value={k.createdAt} />
-                    <span className="block max-w-[10rem] truncate text-xs text-slate-600">
-                      {k.createdBy ? `by ${k.createdBy.name}` : k.rotatedFromId ? "by rotation" : ""}
-                    </span>
-                  </Td>
-                  <Td label="Last used">
-                    <Time value={k.lastUsedAt} fallback="never" />
-                  </Td>
-                  <Td label="Expires" hide="lg">
-                    <Time value={k.expiresAt} fallback="never" />
-                  </Td>
-                  <Td actions>
-                    {canWrite && live && (
-                      <RowActions label={`Actions for ${k.name}`}>
-                        {canRotate && (
-                          <DropdownMenuItem onSelect={() => setRotating(k)}>
-                            <RotateCw aria-hidden /> Rotate…
-                          </DropdownMenuItem>
-                        )}
-                        {canRotate && <DropdownMenuSeparator />}
-                        <DropdownMenuItem destructive onSelect={() => setRevoking(k)}>
-                          <Ban aria-hidden /> Revoke…
-                        </DropdownMenuItem>
-                      </RowActions>
-                    )}
-                  </Td>
-                </tr>
-              );
-            })}
-          </Table>
+            columns={keyColumns}
+            data={list.data.data}
+            getRowId={(k) => k.id}
+            meta={{ canWrite, active, onRotate: setRotating, onRevoke: setRevoking }}
+            rowProps={(k) => ({ "data-testid": `key-row-${k.id}` })}
+          />
           <Pager page={list.page} hasPrevious={list.hasPrevious} hasNext={list.hasNext} onPrevious={list.previous} onNext={list.next} />
         </>
       )}

@@ -1,5 +1,8 @@
 "use client";
 
+import { useId, type Ref } from "react";
+import { useController } from "react-hook-form";
+import { FieldsetError } from "@/components/ui/form";
 import { hasScope, scopeAreas, scopeVerbs } from "@/lib/auth/scopes";
 
 type Level = "none" | (typeof scopeVerbs)[number];
@@ -21,6 +24,12 @@ function levelFor(scopes: readonly string[], area: string): Level {
   return best;
 }
 
+/** The ScopePicker as the `scopes` field of the surrounding Form. */
+export function ScopesField({ grantedScopes }: { grantedScopes: readonly string[] }) {
+  const { field, fieldState } = useController<{ scopes: string[] }, "scopes">({ name: "scopes" });
+  return <ScopePicker value={field.value} onChange={field.onChange} grantedScopes={grantedScopes} error={fieldState.error?.message} inputRef={field.ref} />;
+}
+
 /**
  * One row per area with none/read/write/manage, plus presets that map to wildcards.
  * Options the signed-in user could not grant are disabled: a key never gets more than its creator has.
@@ -30,12 +39,16 @@ export function ScopePicker({
   onChange,
   grantedScopes,
   error,
+  inputRef,
 }: {
   value: string[];
   onChange: (scopes: string[]) => void;
   grantedScopes: readonly string[];
   error?: string;
+  /** Gets the first control, so a form can move focus here when the scopes are invalid. */
+  inputRef?: Ref<HTMLInputElement>;
 }) {
+  const errorId = useId();
   const preset = presets.find((p) => p.scopes.length === value.length && p.scopes.every((s) => value.includes(s)));
   const setLevel = (area: string, level: Level) => {
     const next = scopeAreas.map((a) => [a, a === area ? level : levelFor(value, a)] as const);
@@ -43,7 +56,7 @@ export function ScopePicker({
   };
 
   return (
-    <fieldset className="text-sm">
+    <fieldset className="text-sm" aria-describedby={error ? errorId : undefined}>
       <legend className="mb-1 block font-medium text-slate-800">Scopes</legend>
       <div className="mb-2 flex flex-wrap items-center gap-2">
         {presets.map((p) => {
@@ -82,19 +95,20 @@ export function ScopePicker({
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {scopeAreas.map((area) => {
+            {scopeAreas.map((area, row) => {
               const current = levelFor(value, area);
               return (
                 <tr key={area} className="hover:bg-slate-50">
                   <th scope="row" className="px-2 py-1 text-left font-normal capitalize text-slate-800 sm:px-3">
                     {area}
                   </th>
-                  {levels.map((l) => {
+                  {levels.map((l, column) => {
                     const allowed = l === "none" || hasScope(grantedScopes, `${l}:${area}`);
                     return (
                       <td key={l} className="px-1 py-1 text-center sm:px-2">
                         <input
                           type="radio"
+                          ref={row === 0 && column === 0 ? inputRef : undefined}
                           name={`scope-${area}`}
                           aria-label={`${area}: ${l}`}
                           checked={current === l}
@@ -112,7 +126,7 @@ export function ScopePicker({
         </table>
       </div>
       <span className="mt-1 block text-xs text-slate-600">Manage includes write, write includes read.</span>
-      {error && <span className="mt-1 block text-xs text-red-700">{error}</span>}
+      <FieldsetError id={errorId} message={error} />
     </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 // Shapes as the API returns them (JSON), for the portal's client components.
-export type ApiKeyStatus = "active" | "expiring" | "revoked" | "expired";
+export const keyStatuses = ["active", "expiring", "revoked", "expired"] as const;
+export type ApiKeyStatus = (typeof keyStatuses)[number];
 
 export type ApiKey = {
   id: string;

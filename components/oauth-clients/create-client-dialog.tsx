@@ -1,17 +1,20 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useId, useState, type Ref } from "react";
+import { Controller, useWatch } from "react-hook-form";
+import { z } from "zod";
 import { apiFetch } from "@/components/api/api-fetch";
-import { ScopePicker } from "@/components/keys/scope-picker";
+import { applyServerErrors, useApiForm } from "@/components/forms/use-api-form";
+import { ScopesField } from "@/components/keys/scope-picker";
 import { Button } from "@/components/ui/button";
 import { Dialog, secretCloseGuard } from "@/components/ui/confirm-dialog";
 import { ChoiceCards } from "@/components/ui/choice-cards";
-import { Field, Input } from "@/components/ui/field";
-import { ErrorState } from "@/components/ui/states";
+import { Input } from "@/components/ui/field";
+import { FieldsetError, Form, FormErrorState, FormField } from "@/components/ui/form";
+import { CreateOAuthClient } from "@/lib/oauth/schemas";
 import { ClientReveal } from "./client-reveal";
-import { fieldErrors } from "./field-errors";
-import { cleanUris, RedirectUrisEditor } from "./redirect-uris-editor";
+import { alignRows, cleanUris, RedirectUriRows, redirectUriRows, RedirectUrisEditor } from "./redirect-uris-editor";
 import type { CreatedOAuthClient, OAuthClientType, OAuthGrantType } from "./types";
 
 const types: Array<{ value: OAuthClientType; label: string; detail: string }> = [
@@ -25,6 +28,17 @@ export const grantTypes: Array<{ value: OAuthGrantType; label: string; detail: s
   { value: "client_credentials", label: "Client credentials", detail: "Act as your partner account, no customer involved." },
 ];
 
+/** The API's CreateOAuthClient, field by field, with the redirect URIs as the editor's rows (checked row by row). */
+const CreateClientForm = z
+  .object({
+    name: CreateOAuthClient.shape.name,
+    type: CreateOAuthClient.shape.type,
+    redirectUris: RedirectUriRows,
+    grantTypes: CreateOAuthClient.shape.grantTypes,
+    scopes: CreateOAuthClient.shape.scopes,
+  })
+  .transform((v) => ({ ...v, redirectUris: cleanUris(v.redirectUris) }));
+
 export function CreateClientDialog({
   grantedScopes,
   onClose,
@@ -34,19 +48,19 @@ export function CreateClientDialog({
   onClose: () => void;
   onCreated: () => void;
 }) {
-  const [type, setType] = useState<OAuthClientType>("confidential");
-  const [uris, setUris] = useState<string[]>([""]);
-  const [grants, setGrants] = useState<OAuthGrantType[]>(["authorization_code", "refresh_token"]);
-  const [scopes, setScopes] = useState<string[]>([]);
-  const [touched, setTouched] = useState(false);
   const [copied, setCopied] = useState(false);
+  const ids = useId();
+  const form = useApiForm(CreateClientForm, {
+    defaultValues: { name: "", type: "confidential", redirectUris: redirectUriRows([]), grantTypes: ["authorization_code", "refresh_token"], scopes: [] },
+  });
   const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
+    mutationFn: (body: z.output<typeof CreateClientForm>) =>
       apiFetch<CreatedOAuthClient>("/oauth-clients", { body, idempotencyKey: crypto.randomUUID() }),
     meta: { success: (c: CreatedOAuthClient) => `OAuth client “${c.name}” created`, error: false },
     onSuccess: onCreated,
+    onError: (e) => applyServerErrors(form, e),
   });
-  const errors = fieldErrors(create.error, ["name", "type", "redirectUris", "grantTypes", "scopes"]);
+  const type = useWatch({ control: form.control, name: "type" });
 
   if (create.data) {
     return (
@@ -56,71 +70,54 @@ export function CreateClientDialog({
     );
   }
 
-  const chooseType = (t: OAuthClientType) => {
-    setType(t);
-    if (t === "public") setGrants((g) => g.filter((x) => x !== "client_credentials"));
-  };
-  const toggleGrant = (g: OAuthGrantType, on: boolean) => setGrants((cur) => (on ? [...cur, g] : cur.filter((x) => x !== g)));
-  const grantsError = errors.field("grantTypes") ?? (touched && grants.length === 0 ? "Choose at least one grant type." : undefined);
-  const scopesError = errors.field("scopes") ?? (touched && scopes.length === 0 ? "Choose at least one scope." : undefined);
-
   return (
     <Dialog open onClose={onClose} title="Create OAuth client" size="lg">
-      <form
-        className="grid gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setTouched(true);
-          if (grants.length === 0 || scopes.length === 0) return;
-          // Blank rows are dropped so that `redirectUris.N` in an error points at input N.
-          const redirectUris = cleanUris(uris);
-          setUris(redirectUris.length ? redirectUris : [""]);
-          const f = new FormData(e.currentTarget);
-          create.mutate({ name: String(f.get("name")).trim(), type, redirectUris, grantTypes: grants, scopes });
+      <Form
+        form={form}
+        onSubmit={(body) => {
+          alignRows(form, body.redirectUris);
+          create.mutate(body);
         }}
+        className="grid gap-4"
       >
-        <Field label="Name" hint="Shown to customers on the consent screen, e.g. “Acme Scheduling”." error={errors.field("name")}>
-          <Input name="name" required maxLength={100} autoComplete="off" invalid={!!errors.field("name")} />
-        </Field>
-        <fieldset className="text-sm">
-          <legend className="mb-1 block font-medium text-slate-800">Type</legend>
-          <ChoiceCards name="type" choices={types} value={type} onChange={chooseType} />
-          {errors.field("type") && <span className="mt-1 block text-xs text-red-700">{errors.field("type")}</span>}
-        </fieldset>
-        <RedirectUrisEditor
-          value={uris}
-          onChange={setUris}
-          error={errors.exact("redirectUris")}
-          errorAt={(i) => errors.field(`redirectUris.${i}`)}
+        <FormField name="name" label="Name" hint="Shown to customers on the consent screen, e.g. “Acme Scheduling”.">
+          <Input {...form.register("name")} required maxLength={100} autoComplete="off" />
+        </FormField>
+        <Controller
+          control={form.control}
+          name="type"
+          render={({ field, fieldState }) => (
+            <fieldset className="text-sm" aria-describedby={fieldState.error ? `${ids}-type` : undefined}>
+              <legend className="mb-1 block font-medium text-slate-800">Type</legend>
+              <ChoiceCards
+                name="type"
+                choices={types}
+                value={field.value}
+                onChange={(t: OAuthClientType) => {
+                  field.onChange(t);
+                  if (t === "public") form.setValue("grantTypes", form.getValues("grantTypes").filter((x) => x !== "client_credentials"));
+                }}
+              />
+              <FieldsetError id={`${ids}-type`} message={fieldState.error?.message} />
+            </fieldset>
+          )}
         />
-        <fieldset className="text-sm">
-          <legend className="mb-1 block font-medium text-slate-800">Grant types</legend>
-          <div className="grid gap-1.5">
-            {grantTypes.map((g) => {
-              const disabled = g.value === "client_credentials" && type === "public";
-              return (
-                <label key={g.value} className={`flex items-start gap-2 ${disabled ? "cursor-not-allowed opacity-50" : "cursor-pointer"}`}>
-                  <input
-                    type="checkbox"
-                    checked={grants.includes(g.value)}
-                    disabled={disabled}
-                    onChange={(e) => toggleGrant(g.value, e.target.checked)}
-                    className="mt-0.5 size-4 accent-brand-600"
-                  />
-                  <span>
-                    <code className="font-mono text-xs text-slate-900">{g.value}</code>
-                    <span className="block text-xs text-slate-600">
-                      {disabled ? "Needs a client secret, so confidential clients only." : `${g.label}: ${g.detail}`}
-                    </span>
-                  </span>
-                </label>
-              );
-            })}
-          </div>
-          {grantsError && <span className="mt-1 block text-xs text-red-700">{grantsError}</span>}
-        </fieldset>
-        <ScopePicker value={scopes} onChange={setScopes} grantedScopes={grantedScopes} error={scopesError} />
-        {errors.unplaced && <ErrorState error={create.error} />}
+        <RedirectUrisEditor />
+        <Controller
+          control={form.control}
+          name="grantTypes"
+          render={({ field, fieldState }) => (
+            <GrantTypesFieldset
+              value={field.value}
+              onChange={field.onChange}
+              type={type}
+              error={fieldState.error?.message}
+              inputRef={field.ref}
+            />
+          )}
+        />
+        <ScopesField grantedScopes={grantedScopes} />
+        <FormErrorState error={create.error} />
         <div className="mt-1 flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             Cancel
@@ -129,7 +126,52 @@ export function CreateClientDialog({
             {create.isPending ? "Creating…" : "Create client"}
           </Button>
         </div>
-      </form>
+      </Form>
     </Dialog>
+  );
+}
+
+function GrantTypesFieldset({
+  value,
+  onChange,
+  type,
+  error,
+  inputRef,
+}: {
+  value: OAuthGrantType[];
+  onChange: (grants: OAuthGrantType[]) => void;
+  type: OAuthClientType;
+  error?: string;
+  inputRef: Ref<HTMLInputElement>;
+}) {
+  const errorId = useId();
+  return (
+    <fieldset className="text-sm" aria-describedby={error ? errorId : undefined}>
+      <legend className="mb-1 block font-medium text-slate-800">Grant types</legend>
+      <div className="grid gap-1.5">
+        {grantTypes.map((g, i) => {
+          const disabled = g.value === "client_credentials" && type === "public";
+          return (
+            <label key={g.value} className={`flex items-start gap-2 ${disabled ? "cursor-not-allowed opacity-50" : "cursor-pointer"}`}>
+              <input
+                ref={i === 0 ? inputRef : undefined}
+                type="checkbox"
+                checked={value.includes(g.value)}
+                disabled={disabled}
+                onChange={(e) => onChange(e.target.checked ? [...value, g.value] : value.filter((x) => x !== g.value))}
+                className="mt-0.5 size-4 accent-brand-600"
+              />
+              <span>
+                <code className="font-mono text-xs text-slate-900">{g.value}</code>
+                <span className="block text-xs text-slate-600">
+                  {disabled ? "Needs a client secret, so confidential clients only." : `${g.label}: ${g.detail}`}
+                </span>
+              </span>
+            </label>
+          );
+        })}
+      </div>
+      <FieldsetError id={errorId} message={error} />
+    </fieldset>
   );
 }

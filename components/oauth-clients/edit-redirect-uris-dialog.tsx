@@ -1,45 +1,45 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { z } from "zod";
 import { apiFetch } from "@/components/api/api-fetch";
+import { applyServerErrors, useApiForm } from "@/components/forms/use-api-form";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/confirm-dialog";
-import { ErrorState } from "@/components/ui/states";
-import { fieldErrors } from "./field-errors";
-import { cleanUris, RedirectUrisEditor } from "./redirect-uris-editor";
+import { Form, FormErrorState } from "@/components/ui/form";
+import { alignRows, cleanUris, RedirectUriRows, redirectUriRows, RedirectUrisEditor } from "./redirect-uris-editor";
 import type { OAuthClient } from "./types";
 
+const EditRedirectUrisForm = z.object({ redirectUris: RedirectUriRows }).transform((v) => ({ redirectUris: cleanUris(v.redirectUris) }));
+
 export function EditRedirectUrisDialog({ client, onClose, onSaved }: { client: OAuthClient; onClose: () => void; onSaved: () => void }) {
-  const [uris, setUris] = useState<string[]>(client.redirectUris.length ? client.redirectUris : [""]);
+  const form = useApiForm(EditRedirectUrisForm, { defaultValues: { redirectUris: redirectUriRows(client.redirectUris) } });
   const save = useMutation({
-    mutationFn: (redirectUris: string[]) => apiFetch<OAuthClient>(`/oauth-clients/${client.id}`, { method: "PATCH", body: { redirectUris } }),
+    mutationFn: (body: { redirectUris: string[] }) => apiFetch<OAuthClient>(`/oauth-clients/${client.id}`, { method: "PATCH", body }),
     meta: { success: `Redirect URIs of “${client.name}” saved`, error: false },
     onSuccess: () => {
       onSaved();
       onClose();
     },
+    onError: (e) => applyServerErrors(form, e),
   });
-  const errors = fieldErrors(save.error, ["redirectUris"]);
 
   return (
     <Dialog open onClose={onClose} title="Edit redirect URIs">
-      <form
-        className="grid gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          // Blank rows are dropped so that `redirectUris.N` in an error points at input N.
-          const redirectUris = cleanUris(uris);
-          setUris(redirectUris.length ? redirectUris : [""]);
-          save.mutate(redirectUris);
+      <Form
+        form={form}
+        onSubmit={(body) => {
+          alignRows(form, body.redirectUris);
+          save.mutate(body);
         }}
+        className="grid gap-4"
       >
         <p>
           Where <span className="font-medium text-slate-900">{client.name}</span> may send customers back after they authorize. An authorization
           request whose <code className="font-mono text-xs">redirect_uri</code> is not on this list is refused.
         </p>
-        <RedirectUrisEditor value={uris} onChange={setUris} error={errors.exact("redirectUris")} errorAt={(i) => errors.field(`redirectUris.${i}`)} />
-        {errors.unplaced && <ErrorState error={save.error} />}
+        <RedirectUrisEditor />
+        <FormErrorState error={save.error} />
         <div className="mt-1 flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             Cancel
@@ -48,7 +48,7 @@ export function EditRedirectUrisDialog({ client, onClose, onSaved }: { client: O
             {save.isPending ? "Saving…" : "Save"}
           </Button>
         </div>
-      </form>
+      </Form>
     </Dialog>
   );
 }

@@ -5,21 +5,16 @@ import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
 import { usePagedList } from "@/components/api/use-paged-list";
 import { numberFormat } from "@/components/keys/format";
-import { ScopeChips } from "@/components/keys/scope-chips";
-import { DropdownMenuItem, DropdownMenuSeparator, RowActions } from "@/components/ui/dropdown-menu";
-import { Time } from "@/components/ui/time";
-import { Copy, Pencil, Power, PowerOff, RotateCw, Trash2 } from "lucide-react";
-import { toast } from "sonner";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Pager } from "@/components/ui/pager";
 import { PartnerFeatureGate, type FeatureCopy } from "@/components/partners/partner-feature-gate";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { Table, Td } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { CreateClientDialog } from "./create-client-dialog";
 import { EditRedirectUrisDialog } from "./edit-redirect-uris-dialog";
+import { oauthClientColumns } from "./oauth-client-columns";
 import { RotateSecretDialog } from "./rotate-secret-dialog";
 import { discoveryPath, type OAuthClient, type OAuthClientStatus } from "./types";
 
@@ -86,12 +81,6 @@ function ClientsList({ partnerId, partnerName, canWrite, grantedScopes }: Props)
     },
   });
 
-  const copyClientId = (c: OAuthClient) =>
-    navigator.clipboard.writeText(c.clientId).then(
-      () => toast.success(`Client ID of “${c.name}” copied`),
-      () => toast.error("Could not copy: your browser blocked the clipboard."),
-    );
-
   const createButton = canWrite ? <Button onClick={() => setCreating(true)}>Create OAuth client</Button> : undefined;
 
   return (
@@ -111,100 +100,22 @@ function ClientsList({ partnerId, partnerName, canWrite, grantedScopes }: Props)
         </EmptyState>
       ) : (
         <>
-          <Table
+          <DataTable
             label="OAuth clients"
-            head={[
-              "Name",
-              { header: "Client ID", hide: "lg" },
-              { header: "Grant types", hide: "2xl" },
-              { header: "Scopes", hide: "xl" },
-              "Status",
-              { header: "Tokens", hide: "lg" },
-              { header: "Created", hide: "2xl" },
-              { header: "Actions", srOnly: true },
-            ]}
-          >
-            {list.data.data.map((c) => (
-              <tr key={c.id} data-testid={`oauth-client-row-${c.id}`}>
-                <Td primary wrap className="md:min-w-[14rem]">
-                  <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                    <span className="block max-w-[14rem] truncate font-medium text-slate-900" title={c.name}>
-                      {c.name}
-                    </span>
-                    <Badge tone={c.type === "confidential" ? "blue" : "gray"}>{c.type}</Badge>
-                  </span>
-                  <span className="block text-xs text-slate-600">
-                    {c.redirectUris.length === 1 ? "1 redirect URI" : `${c.redirectUris.length} redirect URIs`}
-                    {/* What the hidden columns say, while they are hidden from the table. */}
-                    <span className="hidden md:inline 2xl:hidden">
-                      {" "}
-                      · created <Time value={c.createdAt} />
-                    </span>
-                  </span>
-                  <span className="hidden font-mono text-[11px] text-slate-600 md:block 2xl:hidden">{c.grantTypes.join(" · ")}</span>
-                </Td>
-                <Td label="Client ID" hide="lg">
-                  <code className="block max-w-[12rem] truncate font-mono text-xs text-slate-700" title={c.clientId}>
-                    {c.clientId}
-                  </code>
-                </Td>
-                <Td label="Grants" hide="2xl">
-                  <span className="flex flex-col items-start gap-0.5">
-                    {c.grantTypes.map((g) => (
-                      <code key={g} className="font-mono text-[11px] text-slate-700">
-                        {g}
-                      </code>
-                    ))}
-                  </span>
-                </Td>
-                <Td label="Scopes" hide="xl">
-                  <ScopeChips scopes={c.scopes} />
-                </Td>
-                <Td label="Status">
-                  <Badge>{c.status}</Badge>
-                </Td>
-                <Td label="Active tokens" hide="lg" className="tabular-nums">
-                  {numberFormat.format(c.activeTokens)}
-                </Td>
-                <Td label="Created" hide="2xl">
-                  <Time value={c.createdAt} />
-                </Td>
-                <Td actions>
-                  <RowActions label={`Actions for ${c.name}`}>
-                    <DropdownMenuItem onSelect={() => copyClientId(c)}>
-                      <Copy aria-hidden /> Copy client ID
-                    </DropdownMenuItem>
-                    {canWrite && (
-                      <>
-                        <DropdownMenuItem onSelect={() => setEditing(c)}>
-                          <Pencil aria-hidden /> Edit redirect URIs…
-                        </DropdownMenuItem>
-                        {c.status !== "active" && (
-                          <DropdownMenuItem disabled={enable.isPending} onSelect={() => enable.mutate(c)}>
-                            <Power aria-hidden /> Enable
-                          </DropdownMenuItem>
-                        )}
-                        <DropdownMenuSeparator />
-                        {c.type === "confidential" && (
-                          <DropdownMenuItem destructive onSelect={() => setRotating(c)}>
-                            <RotateCw aria-hidden /> Rotate secret…
-                          </DropdownMenuItem>
-                        )}
-                        {c.status === "active" && (
-                          <DropdownMenuItem destructive onSelect={() => setDisabling(c)}>
-                            <PowerOff aria-hidden /> Disable…
-                          </DropdownMenuItem>
-                        )}
-                        <DropdownMenuItem destructive onSelect={() => setDeleting(c)}>
-                          <Trash2 aria-hidden /> Delete…
-                        </DropdownMenuItem>
-                      </>
-                    )}
-                  </RowActions>
-                </Td>
-              </tr>
-            ))}
-          </Table>
+            columns={oauthClientColumns}
+            data={list.data.data}
+            getRowId={(c) => c.id}
+            meta={{
+              canWrite,
+              enabling: enable.isPending,
+              onEnable: enable.mutate,
+              onEditRedirectUris: setEditing,
+              onRotateSecret: setRotating,
+              onDisable: setDisabling,
+              onDelete: setDeleting,
+            }}
+            rowProps={(c) => ({ "data-testid": `oauth-client-row-${c.id}` })}
+          />
           <Pager page={list.page} hasPrevious={list.hasPrevious} hasNext={list.hasNext} onPrevious={list.previous} onNext={list.next} />
         </>
       )}

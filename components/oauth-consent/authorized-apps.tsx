@@ -11,7 +11,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DropdownMenuItem, RowActions } from "@/components/ui/dropdown-menu";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { Table, Td } from "@/components/ui/table";
+import { DataTable, dataColumnHelper, tableMeta } from "@/components/ui/data-table";
 import { Time } from "@/components/ui/time";
 
 export type AuthorizedApp = {
@@ -23,6 +23,67 @@ export type AuthorizedApp = {
   createdAt: string;
   lastUsedAt: string | null;
 };
+
+type AppTableMeta = {
+  /** Readable names of the scopes. */
+  scopeLabels: Record<string, string>;
+  onRevoke: (a: AuthorizedApp) => void;
+};
+
+const col = dataColumnHelper<AuthorizedApp, AppTableMeta>();
+
+const appColumns = col.columns([
+  col.accessor("clientName", {
+    header: "App",
+    meta: { primary: true },
+    cell: ({ row: { original: a } }) => (
+      <>
+        <span className="block font-medium text-slate-900">{a.clientName}</span>
+        <span className="block text-xs text-slate-600">by {a.partnerName}</span>
+      </>
+    ),
+  }),
+  col.accessor("scopes", {
+    header: "Permissions",
+    meta: { wrap: true },
+    cell: (c) => {
+      const { scopeLabels } = tableMeta(c.table);
+      return (
+        <div className="flex flex-wrap gap-1">
+          {c.getValue().map((s) => (
+            <Badge key={s} tone="gray">
+              {scopeLabels[s] ?? s}
+            </Badge>
+          ))}
+        </div>
+      );
+    },
+  }),
+  col.accessor("createdAt", {
+    header: "Authorized",
+    meta: { hide: "lg" },
+    cell: (c) => <Time value={c.getValue()} />,
+  }),
+  col.accessor("lastUsedAt", {
+    header: "Last used",
+    cell: (c) => <Time value={c.getValue()} fallback="never" />,
+  }),
+  col.display({
+    id: "actions",
+    header: "Actions",
+    meta: { actions: true, srOnly: true },
+    cell: ({ row: { original: a }, table }) => {
+      const { onRevoke } = tableMeta(table);
+      return (
+        <RowActions label={`Actions for ${a.clientName}`}>
+          <DropdownMenuItem destructive onSelect={() => onRevoke(a)}>
+            <Ban aria-hidden /> Revoke access…
+          </DropdownMenuItem>
+        </RowActions>
+      );
+    },
+  }),
+]);
 
 export function AuthorizedApps({ scopeLabels }: { scopeLabels: Record<string, string> }) {
   const qc = useQueryClient();
@@ -48,41 +109,13 @@ export function AuthorizedApps({ scopeLabels }: { scopeLabels: Record<string, st
   }
   return (
     <Card>
-      <Table
+      <DataTable
         label="Authorized apps"
-        head={["App", "Permissions", { header: "Authorized", hide: "lg" }, "Last used", { header: "Actions", srOnly: true }]}
-      >
-        {list.data.data.map((a) => (
-          <tr key={a.id}>
-            <Td primary>
-              <span className="block font-medium text-slate-900">{a.clientName}</span>
-              <span className="block text-xs text-slate-600">by {a.partnerName}</span>
-            </Td>
-            <Td label="Permissions" wrap>
-              <div className="flex flex-wrap gap-1">
-                {a.scopes.map((s) => (
-                  <Badge key={s} tone="gray">
-                    {scopeLabels[s] ?? s}
-                  </Badge>
-                ))}
-              </div>
-            </Td>
-            <Td label="Authorized" hide="lg">
-              <Time value={a.createdAt} />
-            </Td>
-            <Td label="Last used">
-              <Time value={a.lastUsedAt} fallback="never" />
-            </Td>
-            <Td actions>
-              <RowActions label={`Actions for ${a.clientName}`}>
-                <DropdownMenuItem destructive onSelect={() => setRevoking(a)}>
-                  <Ban aria-hidden /> Revoke access…
-                </DropdownMenuItem>
-              </RowActions>
-            </Td>
-          </tr>
-        ))}
-      </Table>
+        columns={appColumns}
+        data={list.data.data}
+        getRowId={(a) => a.id}
+        meta={{ scopeLabels, onRevoke: setRevoking }}
+      />
       <Pager page={list.page} hasPrevious={list.hasPrevious} hasNext={list.hasNext} onPrevious={list.previous} onNext={list.next} />
       <ConfirmDialog
         open={revoking !== null}

@@ -2,18 +2,16 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch, ApiError } from "@/components/api/api-fetch";
+import { apiFetch } from "@/components/api/api-fetch";
 import { usePagedList } from "@/components/api/use-paged-list";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ConfirmDialog, Dialog } from "@/components/ui/confirm-dialog";
-import { Field, Input, Select } from "@/components/ui/field";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { DropdownMenuItem, DropdownMenuSeparator, RowActions } from "@/components/ui/dropdown-menu";
-import { Table, Td } from "@/components/ui/table";
-import { Pencil, Trash2 } from "lucide-react";
+import { DataTable } from "@/components/ui/data-table";
+import { contactColumns } from "./contact-columns";
+import { ContactDialog } from "./contact-dialog";
 import type { Contact } from "./types";
 
 export function ContactsManager({ partnerId, canEdit }: { partnerId: string; canEdit: boolean }) {
@@ -46,43 +44,13 @@ export function ContactsManager({ partnerId, canEdit }: { partnerId: string; can
         </EmptyState>
       ) : (
         <>
-          <Table label="Contacts" head={["Name", "Kind", "Email", { header: "Phone", hide: "lg" }, { header: "Actions", srOnly: true }]}>
-            {list.data.data.map((c) => (
-              <tr key={c.id}>
-                <Td primary>
-                  <span className="font-medium text-slate-900">{c.name}</span>
-                  {c.title && <span className="block text-xs text-slate-600">{c.title}</span>}
-                </Td>
-                <Td label="Kind">
-                  <span className="flex items-center gap-2">
-                    {c.kind}
-                    {c.isPrimary && <Badge tone="blue">primary</Badge>}
-                  </span>
-                </Td>
-                <Td label="Email">
-                  <a href={`mailto:${c.email}`} className="break-all text-slate-800 hover:underline">
-                    {c.email}
-                  </a>
-                </Td>
-                <Td label="Phone" hide="lg">
-                  {c.phone ?? <span className="text-slate-600">—</span>}
-                </Td>
-                <Td actions>
-                  {canEdit && (
-                    <RowActions label={`Actions for ${c.name}`}>
-                      <DropdownMenuItem onSelect={() => setEditing(c)}>
-                        <Pencil aria-hidden /> Edit…
-                      </DropdownMenuItem>
-                      <DropdownMenuSeparator />
-                      <DropdownMenuItem destructive onSelect={() => setDeleting(c)}>
-                        <Trash2 aria-hidden /> Delete…
-                      </DropdownMenuItem>
-                    </RowActions>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </Table>
+          <DataTable
+            label="Contacts"
+            columns={contactColumns}
+            data={list.data.data}
+            getRowId={(c) => c.id}
+            meta={{ canEdit, onEdit: setEditing, onDelete: setDeleting }}
+          />
           <Pager page={list.page} hasPrevious={list.hasPrevious} hasNext={list.hasNext} onPrevious={list.previous} onNext={list.next} />
         </>
       )}
@@ -121,82 +89,5 @@ export function ContactsManager({ partnerId, canEdit }: { partnerId: string; can
         )}
       </ConfirmDialog>
     </Card>
-  );
-}
-
-function ContactDialog({
-  partnerId,
-  contact,
-  onClose,
-  onSaved,
-}: {
-  partnerId: string;
-  contact?: Contact;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      contact
-        ? apiFetch(`/partners/${partnerId}/contacts/${contact.id}`, { method: "PATCH", body })
-        : apiFetch(`/partners/${partnerId}/contacts`, { body, idempotencyKey: crypto.randomUUID() }),
-    meta: { success: contact ? "Contact saved" : "Contact added", error: false },
-    onSuccess: onSaved,
-  });
-  const err = save.error instanceof ApiError ? save.error : undefined;
-  return (
-    <Dialog open onClose={onClose} title={contact ? "Edit contact" : "Add contact"}>
-      <form
-        className="grid gap-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const f = new FormData(e.currentTarget);
-          const phone = String(f.get("phone") ?? "").trim();
-          const title = String(f.get("title") ?? "").trim();
-          save.mutate({
-            kind: String(f.get("kind")),
-            name: String(f.get("name")),
-            email: String(f.get("email")),
-            ...(phone ? { phone } : contact ? { phone: null } : {}),
-            ...(title ? { title } : contact ? { title: null } : {}),
-            isPrimary: f.get("isPrimary") === "on",
-          });
-        }}
-      >
-        <Field label="Name" error={err?.fieldError("name")}>
-          <Input name="name" defaultValue={contact?.name} required />
-        </Field>
-        <Field label="Email" error={err?.fieldError("email")}>
-          <Input name="email" type="email" defaultValue={contact?.email} required />
-        </Field>
-        <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Kind" error={err?.fieldError("kind")}>
-            <Select name="kind" defaultValue={contact?.kind ?? "technical"}>
-              <option value="business">Business</option>
-              <option value="technical">Technical</option>
-              <option value="billing">Billing</option>
-            </Select>
-          </Field>
-          <Field label="Phone (optional)" error={err?.fieldError("phone")}>
-            <Input name="phone" defaultValue={contact?.phone ?? ""} />
-          </Field>
-        </div>
-        <Field label="Job title (optional)" error={err?.fieldError("title")}>
-          <Input name="title" defaultValue={contact?.title ?? ""} />
-        </Field>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="isPrimary" defaultChecked={contact?.isPrimary} /> Primary contact for this kind
-        </label>
-        {save.isError && !err?.errors.length && <ErrorState error={save.error} />}
-        <div className="mt-2 flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : contact ? "Save contact" : "Add contact"}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

@@ -2,13 +2,16 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { apiFetch, ApiError } from "@/components/api/api-fetch";
+import { z } from "zod";
+import { apiFetch } from "@/components/api/api-fetch";
+import { applyServerErrors, useApiForm } from "@/components/forms/use-api-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Input, Select, Textarea } from "@/components/ui/field";
+import { Form, FormErrorState, FormField } from "@/components/ui/form";
 import { ErrorState, LoadingState } from "@/components/ui/states";
+import { partnerTypes, UpdatePartner } from "@/lib/partners/schemas";
 import type { Partner } from "./types";
 
 const types = [
@@ -19,72 +22,77 @@ const types = [
   ["data_provider", "Data provider"],
 ];
 
+/** The profile's controls (blank website and country mean "none"), checked by the API's UpdatePartner. */
+const ProfileSchema = z
+  .object({ name: z.string(), type: z.enum(partnerTypes), website: z.string(), country: z.string(), description: z.string() })
+  .transform((v): z.input<typeof UpdatePartner> => ({ ...v, website: v.website.trim() || null, country: v.country.trim() || null }))
+  .pipe(UpdatePartner);
+
+const toValues = (p: Partner) => ({
+  name: p.name,
+  type: p.type as (typeof partnerTypes)[number],
+  website: p.website ?? "",
+  country: p.country ?? "",
+  description: p.description,
+});
+
 export function ProfileForm({ partnerId, canEdit }: { partnerId: string; canEdit: boolean }) {
-  const qc = useQueryClient();
-  const router = useRouter();
   const partner = useQuery({ queryKey: ["partner", partnerId], queryFn: () => apiFetch<Partner>(`/partners/${partnerId}`) });
-  const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiFetch<Partner>(`/partners/${partnerId}`, { method: "PATCH", body }),
-    meta: { success: "Profile saved", error: false },
-    onSuccess: (p) => {
-      qc.setQueryData(["partner", partnerId], p);
-      setSaved(true);
-      router.refresh();
-    },
-  });
   if (partner.isPending) return <LoadingState />;
   if (partner.isError) return <ErrorState error={partner.error} onRetry={() => partner.refetch()} />;
-  const p = partner.data;
-  const err = save.error instanceof ApiError ? save.error : undefined;
+  return <ProfileFields partner={partner.data} canEdit={canEdit} />;
+}
+
+function ProfileFields({ partner: p, canEdit }: { partner: Partner; canEdit: boolean }) {
+  const qc = useQueryClient();
+  const router = useRouter();
+  const form = useApiForm(ProfileSchema, { defaultValues: toValues(p) });
+  const save = useMutation({
+    mutationFn: (body: z.output<typeof ProfileSchema>) => apiFetch<Partner>(`/partners/${p.id}`, { method: "PATCH", body }),
+    meta: { success: "Profile saved", error: false },
+    onSuccess: (saved) => {
+      qc.setQueryData(["partner", p.id], saved);
+      form.reset(toValues(saved));
+      router.refresh();
+    },
+    onError: (e) => applyServerErrors(form, e),
+  });
+  // "Saved." until the next edit: the form holds what the server has.
+  const saved = save.isSuccess && !form.formState.isDirty;
 
   return (
     <Card title="Company profile" actions={<Badge>{p.status}</Badge>}>
-      <form
-        className="grid max-w-2xl gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSaved(false);
-          const f = new FormData(e.currentTarget);
-          save.mutate({
-            name: String(f.get("name")),
-            type: String(f.get("type")),
-            website: String(f.get("website") ?? "") || null,
-            country: String(f.get("country") ?? "") || null,
-            description: String(f.get("description") ?? ""),
-          });
-        }}
-      >
-        <Field label="Company name" error={err?.fieldError("name")}>
-          <Input name="name" defaultValue={p.name} disabled={!canEdit} required />
-        </Field>
+      <Form form={form} onSubmit={(body) => save.mutate(body)} className="grid max-w-2xl gap-4">
+        <FormField name="name" label="Company name">
+          <Input {...form.register("name")} disabled={!canEdit} required />
+        </FormField>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Type" error={err?.fieldError("type")}>
-            <Select name="type" defaultValue={p.type} disabled={!canEdit}>
+          <FormField name="type" label="Type">
+            <Select {...form.register("type")} disabled={!canEdit}>
               {types.map(([v, l]) => (
                 <option key={v} value={v}>
                   {l}
                 </option>
               ))}
             </Select>
-          </Field>
-          <Field label="Country (ISO code)" error={err?.fieldError("country")}>
-            <Input name="country" defaultValue={p.country ?? ""} maxLength={2} placeholder="US" disabled={!canEdit} />
-          </Field>
+          </FormField>
+          <FormField name="country" label="Country (ISO code)">
+            <Input {...form.register("country")} maxLength={2} placeholder="US" disabled={!canEdit} />
+          </FormField>
         </div>
-        <Field label="Website" error={err?.fieldError("website")}>
-          <Input name="website" type="url" defaultValue={p.website ?? ""} placeholder="https://" disabled={!canEdit} />
-        </Field>
-        <Field label="Description" error={err?.fieldError("description")} hint="Shown to the Portico team and, later, on your listings.">
-          <Textarea name="description" rows={4} defaultValue={p.description} disabled={!canEdit} />
-        </Field>
+        <FormField name="website" label="Website">
+          <Input {...form.register("website")} type="url" placeholder="https://" disabled={!canEdit} />
+        </FormField>
+        <FormField name="description" label="Description" hint="Shown to the Portico team and, later, on your listings.">
+          <Textarea {...form.register("description")} rows={4} disabled={!canEdit} />
+        </FormField>
         <dl className="grid grid-cols-2 gap-2 text-sm text-slate-600">
           <dt>Slug</dt>
           <dd className="font-mono text-slate-800">{p.slug}</dd>
           <dt>Tier</dt>
           <dd className="text-slate-800">{p.tier}</dd>
         </dl>
-        {save.isError && <ErrorState error={save.error} />}
+        <FormErrorState error={save.error} />
         {canEdit ? (
           <div className="flex items-center gap-3">
             <Button type="submit" disabled={save.isPending}>
@@ -99,7 +107,7 @@ export function ProfileForm({ partnerId, canEdit }: { partnerId: string; canEdit
         ) : (
           <p className="text-sm text-slate-600">Only owners and admins can edit the profile.</p>
         )}
-      </form>
+      </Form>
     </Card>
   );
 }

@@ -1,4 +1,7 @@
 // Shapes as the API returns them (JSON), for the portal's client components.
+export const partnerStatuses = ["pending", "active", "suspended", "rejected"] as const;
+export type PartnerStatus = (typeof partnerStatuses)[number];
+
 export type Partner = {
   id: string;
   name: string;

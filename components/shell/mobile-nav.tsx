@@ -27,7 +27,7 @@ export function MobileNav({ title, sections, top }: { title: string; sections: M
           {top}
           {sections.map((s) => (
             <div key={s.label}>
-              {s.heading && <p className="mb-1 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{s.label}</p>}
+              {s.heading && <p className="mb-1 px-3 text-xs font-semibold uppercase tracking-wide text-slate-600">{s.label}</p>}
               <NavList items={s.items} label={s.label} onNavigate={close} />
             </div>
           ))}

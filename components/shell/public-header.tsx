@@ -27,7 +27,7 @@ export function PublicHeader({ viewer }: { viewer: ShellViewer | null }) {
               {viewer ? (
                 viewer.contexts.map((c) => (
                   <MenuLink key={c.area} href={c.href}>
-                    {c.areaLabel} <span className="text-slate-500">· {c.name}</span>
+                    {c.areaLabel} <span className="text-slate-600">· {c.name}</span>
                   </MenuLink>
                 ))
               ) : (

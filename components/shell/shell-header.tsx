@@ -26,7 +26,7 @@ export function ShellHeader({ area, viewer }: { area: Area; viewer: ShellViewer 
                 <div className="mt-2">
                   {others.map((c) => (
                     <MenuLink key={c.area} href={c.href}>
-                      Switch to {c.name} <span className="text-slate-500">· {c.areaLabel}</span>
+                      Switch to {c.name} <span className="text-slate-600">· {c.areaLabel}</span>
                     </MenuLink>
                   ))}
                 </div>

@@ -30,7 +30,7 @@ export function Sidebar({ area, initialCollapsed }: { area: Area; initialCollaps
       <div id="sidebar-nav" className="flex min-h-0 flex-1 flex-col gap-6 overflow-y-auto px-3 py-4">
         <NavList items={nav} label={label} collapsed={collapsed} />
         <div>
-          {!collapsed && <p className="mb-1 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Resources</p>}
+          {!collapsed && <p className="mb-1 px-3 text-xs font-semibold uppercase tracking-wide text-slate-600">Resources</p>}
           <NavList items={resourcesFor(area)} label="Resources" collapsed={collapsed} />
         </div>
       </div>

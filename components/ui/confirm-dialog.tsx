@@ -14,8 +14,7 @@ import { useReturnFocus } from "./return-focus";
 //   disable, rotate, suspend). An alertdialog: the backdrop does not close it, focus
 //   starts on Cancel, the title names the thing and the confirm button is red.
 
-// A literal colour: the dark theme swaps the palette (slate-900 turns light), and a backdrop stays dark.
-const overlay = "fixed inset-0 z-50 bg-[#020617]/50";
+const overlay = "modal-backdrop z-50";
 const panel =
   "fixed left-1/2 top-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg bg-white text-slate-900 shadow-xl outline-none";
 const sizes = { md: "max-w-lg", lg: "max-w-2xl" } as const;

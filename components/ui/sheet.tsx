@@ -51,7 +51,7 @@ export function SheetContent({
   const edge = side === "left" ? "left-0 w-72 max-w-[85vw]" : `right-0 w-full ${width}`;
   return (
     <Dialog.Portal>
-      <Dialog.Overlay className="fixed inset-0 z-40 bg-[#020617]/50" />
+      <Dialog.Overlay className="modal-backdrop z-40" />
       <Dialog.Content onCloseAutoFocus={returnFocus} className={`fixed inset-y-0 z-50 flex flex-col bg-white text-slate-900 shadow-xl outline-none ${edge}`}>
         <div className="flex items-center justify-between gap-4 border-b border-slate-200 px-5 py-3">
           <Dialog.Title className="text-base font-semibold">{title}</Dialog.Title>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { parseAsNumberLiteral, useQueryStates } from "nuqs";
 import { apiFetch, type Page } from "@/components/api/api-fetch";
 import { maskedKey, numberFormat, useNow } from "@/components/keys/format";
 import type { ApiKey, UsageSeries } from "@/components/keys/types";
@@ -10,8 +10,10 @@ import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { Segmented } from "@/components/ui/segmented";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { Table, Td } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { formatDay } from "@/components/ui/time";
+import { parseAsId } from "@/components/url-state/parsers";
+import { routeGroupColumns } from "./route-group-columns";
 import { UsageChart, type ChartRow, type ChartSeries } from "./usage-chart";
 
 const ranges = [
@@ -82,8 +84,12 @@ function chartData(usage: UsageSeries, singleKey: boolean, keysById: Map<string,
 }
 
 export function UsageDashboard({ partnerId, canReadKeys }: { partnerId: string; canReadKeys: boolean }) {
-  const [range, setRange] = useState<number>(30);
-  const [keyId, setKeyId] = useState("");
+  // In the URL (`?range=7&key=…`): a view of one key's week can be linked and survives reload.
+  const [{ range, key: keyParam }, setView] = useQueryStates({
+    range: parseAsNumberLiteral(ranges.map((r) => r.value)).withDefault(30),
+    key: parseAsId,
+  });
+  const keyId = keyParam ?? "";
   const now = useNow(60_000);
   const to = isoDay(now);
   const from = isoDay(Date.parse(`${to}T00:00:00Z`) - (range - 1) * dayMs);
@@ -105,9 +111,9 @@ export function UsageDashboard({ partnerId, canReadKeys }: { partnerId: string; 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
-        <Segmented label="Date range" options={ranges} value={range} onChange={setRange} />
+        <Segmented label="Date range" options={ranges} value={range} onChange={(r) => setView({ range: r })} />
         {canReadKeys && (
-          <Select aria-label="Key" value={keyId} onChange={(e) => setKeyId(e.target.value)} className="max-w-xs" disabled={keys.isPending}>
+          <Select aria-label="Key" value={keyId} onChange={(e) => setView({ key: e.target.value || null })} className="max-w-xs" disabled={keys.isPending}>
             <option value="">All keys</option>
             {keys.data?.data.map((k) => (
               <option key={k.id} value={k.id}>
@@ -189,29 +195,13 @@ function UsageBody({
         {groups.length === 0 ? (
           <p className="text-sm text-slate-600">No route breakdown for this period.</p>
         ) : (
-          <Table label="Calls by route group" head={["Route group", "Calls", "Share"]}>
-            {groups.map((g) => {
-              const share = groupTotal ? g.calls / groupTotal : 0;
-              return (
-                <tr key={g.routeGroup}>
-                  <Td primary>
-                    <code className="font-mono text-xs text-slate-800">{g.routeGroup}</code>
-                  </Td>
-                  <Td label="Calls" className="tabular-nums">
-                    {numberFormat.format(g.calls)}
-                  </Td>
-                  <Td label="Share" className="md:w-1/2">
-                    <span className="flex items-center gap-2">
-                      <span className="h-1.5 flex-1 overflow-hidden rounded-full bg-slate-100">
-                        <span className="block h-full rounded-full bg-brand-500" style={{ width: `${Math.max(share * 100, 1)}%` }} />
-                      </span>
-                      <span className="w-12 text-right text-xs tabular-nums text-slate-600">{(share * 100).toFixed(1)}%</span>
-                    </span>
-                  </Td>
-                </tr>
-              );
-            })}
-          </Table>
+          <DataTable
+            label="Calls by route group"
+            columns={routeGroupColumns}
+            data={groups}
+            getRowId={(g) => g.routeGroup}
+            meta={{ total: groupTotal }}
+          />
         )}
       </Card>
     </>

@@ -2,29 +2,38 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch, ApiError } from "@/components/api/api-fetch";
+import { Controller } from "react-hook-form";
+import { z } from "zod";
+import { apiFetch } from "@/components/api/api-fetch";
+import { applyServerErrors, useApiForm } from "@/components/forms/use-api-form";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/confirm-dialog";
-import { Field, Input } from "@/components/ui/field";
-import { ErrorState } from "@/components/ui/states";
+import { Input } from "@/components/ui/field";
+import { Form, FormErrorState, FormField } from "@/components/ui/form";
+import { CreateEndpoint } from "@/lib/webhooks/schemas";
 import { EventTypePicker } from "./event-type-picker";
 import { SecretValue } from "./secret-value";
 import type { EndpointWithSecret } from "./types";
 
+/**
+ * The API's CreateEndpoint, plus what the browser can tell about the URL (a full http(s) URL); the
+ * server also refuses private and unresolvable hosts, which shows under the field when it does.
+ */
+const AddEndpointForm = z
+  .object({ url: z.string(), description: z.string(), eventTypes: z.array(z.string()) })
+  .transform(({ url, description, eventTypes }) => ({ url: url.trim(), eventTypes, ...(description.trim() ? { description } : {}) }))
+  .pipe(CreateEndpoint.extend({ url: z.url({ protocol: /^https?$/ }).max(2000) }));
+
 export function AddEndpointDialog({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
-  const [eventTypes, setEventTypes] = useState<string[]>([]);
-  const [typesTouched, setTypesTouched] = useState(false);
   const [copied, setCopied] = useState(false);
+  const form = useApiForm(AddEndpointForm, { defaultValues: { url: "", description: "", eventTypes: [] } });
   const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
+    mutationFn: (body: z.output<typeof AddEndpointForm>) =>
       apiFetch<EndpointWithSecret>("/webhooks/endpoints", { body, idempotencyKey: crypto.randomUUID() }),
     meta: { success: "Endpoint added", error: false },
     onSuccess: onCreated,
+    onError: (e) => applyServerErrors(form, e),
   });
-  const err = create.error instanceof ApiError ? create.error : undefined;
-  const fieldError = (path: string) => err?.fieldError(path) ?? err?.errors.find((e) => e.path.startsWith(`${path}.`))?.message;
-  const known = ["url", "eventTypes", "description"];
-  const unplacedError = create.isError && !err?.errors.some((e) => known.some((k) => e.path === k || e.path.startsWith(`${k}.`)));
 
   if (create.data) {
     return (
@@ -56,37 +65,23 @@ export function AddEndpointDialog({ onClose, onCreated }: { onClose: () => void;
     );
   }
 
-  const typesError = fieldError("eventTypes") ?? (typesTouched && eventTypes.length === 0 ? "Choose at least one event type." : undefined);
-
   return (
     <Dialog open onClose={onClose} title="Add endpoint" size="lg">
-      <form
-        className="grid gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setTypesTouched(true);
-          if (eventTypes.length === 0) return;
-          const f = new FormData(e.currentTarget);
-          const description = String(f.get("description") ?? "").trim();
-          create.mutate({ url: String(f.get("url")).trim(), eventTypes, ...(description ? { description } : {}) });
-        }}
-      >
-        <Field label="Endpoint URL" hint="A public HTTPS URL that answers 2xx within a few seconds." error={fieldError("url")}>
-          <Input
-            name="url"
-            type="url"
-            required
-            placeholder="https://example.com/webhooks/portico"
-            autoComplete="off"
-            className="font-mono"
-            invalid={!!fieldError("url")}
-          />
-        </Field>
-        <Field label="Description" hint="Optional, e.g. “Production CRM sync”." error={fieldError("description")}>
-          <Input name="description" maxLength={200} autoComplete="off" invalid={!!fieldError("description")} />
-        </Field>
-        <EventTypePicker value={eventTypes} onChange={setEventTypes} error={typesError} />
-        {unplacedError && <ErrorState error={create.error} />}
+      <Form form={form} onSubmit={(body) => create.mutate(body)} className="grid gap-4">
+        <FormField name="url" label="Endpoint URL" hint="A public HTTPS URL that answers 2xx within a few seconds.">
+          <Input {...form.register("url")} type="url" required placeholder="https://example.com/webhooks/portico" autoComplete="off" className="font-mono" />
+        </FormField>
+        <FormField name="description" label="Description" hint="Optional, e.g. “Production CRM sync”.">
+          <Input {...form.register("description")} maxLength={200} autoComplete="off" />
+        </FormField>
+        <Controller
+          control={form.control}
+          name="eventTypes"
+          render={({ field, fieldState }) => (
+            <EventTypePicker value={field.value} onChange={field.onChange} error={fieldState.error?.message} inputRef={field.ref} />
+          )}
+        />
+        <FormErrorState error={create.error} />
         <div className="mt-1 flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             Cancel
@@ -95,7 +90,7 @@ export function AddEndpointDialog({ onClose, onCreated }: { onClose: () => void;
             {create.isPending ? "Adding…" : "Add endpoint"}
           </Button>
         </div>
-      </form>
+      </Form>
     </Dialog>
   );
 }

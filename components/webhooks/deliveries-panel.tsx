@@ -1,23 +1,21 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryState } from "nuqs";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { parseAsId } from "@/components/url-state/parsers";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { Table, Td } from "@/components/ui/table";
-import { Time } from "@/components/ui/time";
+import { DataTable } from "@/components/ui/data-table";
+import { deliveryColumns, retryable, selectableDeliveryColumns } from "./delivery-columns";
 import { DeliveryDetailSheet } from "./delivery-detail-sheet";
-import { endpointName } from "./endpoint-row";
 import { DeliveryFilters, rangeMs, type LogFilterState } from "./delivery-filters";
 import { useAllEndpoints, useEventTypes } from "./queries";
 import type { Delivery } from "./types";
 import { useDeliveryList } from "./use-delivery-list";
-
-const retryable = (d: Delivery) => d.status === "failed" || d.status === "dead";
 
 export function DeliveriesPanel({
   partnerId,
@@ -43,7 +41,8 @@ export function DeliveriesPanel({
   const endpoints = useAllEndpoints(partnerId);
   const eventTypes = useEventTypes();
   const [selected, setSelected] = useState<string[]>([]);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // The open detail sheet is in the URL (`?delivery=<id>`): it can be linked, and Back closes it.
+  const [openId, setOpenId] = useQueryState("delivery", parseAsId.withOptions({ history: "push" }));
 
   const retry = useMutation({
     mutationFn: (ids: string[]) =>
@@ -93,101 +92,26 @@ export function DeliveriesPanel({
         </EmptyState>
       ) : (
         <>
-          <Table
+          <DataTable
             label="Deliveries"
-            head={[
-              ...(canWrite
-                ? [
-                    {
-                      header: (
-                        <input
-                          type="checkbox"
-                          aria-label="Select all retryable deliveries"
-                          disabled={selectable.length === 0}
-                          checked={allSelected}
-                          onChange={(e) => setSelected(e.target.checked ? selectable.map((d) => d.id) : [])}
-                        />
-                      ),
-                      className: "w-10",
-                    },
-                  ]
-                : []),
-              "Event type",
-              "Endpoint",
-              "Status",
-              { header: "Attempts", hide: "lg" as const },
-              { header: "Response", hide: "2xl" as const },
-              { header: "Next attempt", hide: "2xl" as const },
-              "Created",
-            ]}
-          >
-            {rows.map((d) => {
-              const ep = endpointById(d.endpointId);
-              return (
-                <tr key={d.id} data-testid={`delivery-row-${d.id}`} className="cursor-pointer hover:bg-slate-50" onClick={() => setOpenId(d.id)}>
-                  {canWrite && (
-                    <Td actions className="md:w-10 md:text-left">
-                      {retryable(d) && (
-                        <input
-                          type="checkbox"
-                          aria-label={`Select ${d.eventType} delivery to ${ep ? endpointName(ep) : "endpoint"}`}
-                          checked={selected.includes(d.id)}
-                          className="max-md:m-2.5"
-                          onClick={(e) => e.stopPropagation()}
-                          onChange={(e) => toggle(d.id, e.target.checked)}
-                        />
-                      )}
-                    </Td>
-                  )}
-                  <Td primary>
-                    <button
-                      type="button"
-                      className="text-left font-mono text-xs font-medium text-slate-900 hover:underline"
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        setOpenId(d.id);
-                      }}
-                    >
-                      {d.eventType}
-                    </button>
-                    {d.isTest && <span className="ml-2 text-xs text-slate-600">test</span>}
-                  </Td>
-                  <Td label="Endpoint">
-                    {/* The description names it; else the URL without the scheme (the full URL is in the tooltip and the detail). */}
-                    <span className="block max-w-[14rem] truncate text-xs" title={ep?.url}>
-                      {ep ? endpointName(ep) : "—"}
-                    </span>
-                  </Td>
-                  <Td label="Status">
-                    <Badge>{d.status}</Badge>
-                    {d.lastError && d.status !== "succeeded" && (
-                      <span className="block max-w-[11rem] truncate text-xs text-slate-600" title={d.lastError}>
-                        {d.lastError}
-                      </span>
-                    )}
-                    {/* The hidden Next attempt column, in short, while it is hidden from the table. */}
-                    {d.nextAttemptAt && (
-                      <span className="hidden text-xs text-slate-600 md:block 2xl:hidden">
-                        next <Time value={d.nextAttemptAt} />
-                      </span>
-                    )}
-                  </Td>
-                  <Td label="Attempts" hide="lg" className="tabular-nums">
-                    {d.attempts}
-                  </Td>
-                  <Td label="Response" hide="2xl" className="tabular-nums">
-                    {d.lastResponseStatus ?? <span className="text-slate-600">—</span>}
-                  </Td>
-                  <Td label="Next attempt" hide="2xl">
-                    <Time value={d.nextAttemptAt} />
-                  </Td>
-                  <Td label="Created">
-                    <Time value={d.createdAt} />
-                  </Td>
-                </tr>
-              );
+            columns={canWrite ? selectableDeliveryColumns : deliveryColumns}
+            data={rows}
+            getRowId={(d) => d.id}
+            meta={{
+              endpointById,
+              onOpen: setOpenId,
+              selected,
+              canSelectAll: selectable.length > 0,
+              allSelected,
+              onSelectAll: (on) => setSelected(on ? selectable.map((d) => d.id) : []),
+              onSelect: toggle,
+            }}
+            rowProps={(d) => ({
+              "data-testid": `delivery-row-${d.id}`,
+              className: "cursor-pointer hover:bg-slate-50",
+              onClick: () => setOpenId(d.id),
             })}
-          </Table>
+          />
           <Pager page={list.page} hasPrevious={list.hasPrevious} hasNext={list.hasNext} onPrevious={list.previous} onNext={list.next} />
         </>
       )}
@@ -195,7 +119,7 @@ export function DeliveriesPanel({
         <DeliveryDetailSheet
           partnerId={partnerId}
           deliveryId={openId}
-          endpoint={endpointById(rows.find((r) => r.id === openId)?.endpointId ?? "")}
+          endpoints={endpoints.data?.data}
           canWrite={canWrite}
           onClose={() => setOpenId(null)}
         />

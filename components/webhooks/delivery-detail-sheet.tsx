@@ -23,14 +23,14 @@ const succeeded = (a: DeliveryAttempt) => a.responseStatus != null && a.response
 export function DeliveryDetailSheet({
   partnerId,
   deliveryId,
-  endpoint,
+  endpoints,
   canWrite,
   onClose,
 }: {
   partnerId: string;
   deliveryId: string;
-  /** The delivery's endpoint, when the caller has it (for its name). */
-  endpoint?: Endpoint;
+  /** The partner's endpoints, when the caller has them (for the delivery's endpoint name). */
+  endpoints?: Endpoint[];
   canWrite: boolean;
   onClose: () => void;
 }) {
@@ -42,6 +42,7 @@ export function DeliveryDetailSheet({
     refetchInterval: (q) => (q.state.data?.status === "pending" || q.state.data?.status === "failed" ? 5_000 : false),
   });
   const d = detail.data;
+  const endpoint = d && endpoints?.find((e) => e.id === d.endpointId);
   const resend = d?.status === "succeeded";
   const retry = useMutation({
     mutationFn: () => apiFetch<Delivery>(`/webhooks/deliveries/${deliveryId}/retry`, { method: "POST", idempotencyKey: crypto.randomUUID() }),

@@ -9,9 +9,9 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { Table } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { AddEndpointDialog } from "./add-endpoint-dialog";
-import { EndpointRow, endpointHead, endpointName, type EndpointAction } from "./endpoint-row";
+import { endpointColumns, endpointName, type EndpointAction } from "./endpoint-row";
 import { useWebhookStats } from "./queries";
 import { RevealSecretDialog } from "./reveal-secret-dialog";
 import type { Endpoint } from "./types";
@@ -122,11 +122,14 @@ export function EndpointsPanel({
         </EmptyState>
       ) : (
         <>
-          <Table label="Webhook endpoints" head={endpointHead}>
-            {list.data.data.map((e) => (
-              <EndpointRow key={e.id} endpoint={e} stats={statsFor(e.id)} canWrite={canWrite} busy={rowBusy(e)} onAction={(a) => onAction(e, a)} />
-            ))}
-          </Table>
+          <DataTable
+            label="Webhook endpoints"
+            columns={endpointColumns}
+            data={list.data.data}
+            getRowId={(e) => e.id}
+            meta={{ canWrite, statsFor, isBusy: rowBusy, onAction }}
+            rowProps={(e) => ({ "data-testid": `endpoint-row-${e.id}` })}
+          />
           <Pager page={list.page} hasPrevious={list.hasPrevious} hasNext={list.hasNext} onPrevious={list.previous} onNext={list.next} />
         </>
       )}

@@ -1,16 +1,29 @@
 "use client";
 
+import { useId, type Ref } from "react";
+import { FieldsetError } from "@/components/ui/form";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useEventTypes } from "./queries";
 
-/** Event types grouped by area, with "all of an area" (lead.*) and "all events" (*) wildcards. */
-export function EventTypePicker({ value, onChange, error }: { value: string[]; onChange: (v: string[]) => void; error?: string }) {
+/** Event types grouped by area, with "all of an area" (lead.*) and "all events" (*) wildcards. `inputRef` gets the first checkbox. */
+export function EventTypePicker({
+  value,
+  onChange,
+  error,
+  inputRef,
+}: {
+  value: string[];
+  onChange: (v: string[]) => void;
+  error?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const errorId = useId();
   const catalog = useEventTypes();
   const all = value.includes("*");
   const toggle = (name: string, on: boolean) => onChange(on ? [...value.filter((v) => v !== name), name] : value.filter((v) => v !== name));
 
   return (
-    <fieldset className="text-sm">
+    <fieldset className="text-sm" aria-describedby={error ? errorId : undefined}>
       <legend className="mb-1 font-medium text-slate-800">Events</legend>
       {catalog.isPending ? (
         <LoadingState label="Loading event types…" />
@@ -19,7 +32,7 @@ export function EventTypePicker({ value, onChange, error }: { value: string[]; o
       ) : (
         <div className="max-h-64 overflow-y-auto rounded-md px-3 py-2 ring-1 ring-inset ring-slate-300">
           <label className="flex items-center gap-2 py-1 font-medium text-slate-900">
-            <input type="checkbox" checked={all} onChange={(e) => onChange(e.target.checked ? ["*"] : [])} />
+            <input ref={inputRef} type="checkbox" checked={all} onChange={(e) => onChange(e.target.checked ? ["*"] : [])} />
             All events <code className="font-mono text-xs text-slate-600">*</code>
           </label>
           {catalog.data.areas.map(({ area, types }) => {
@@ -53,7 +66,7 @@ export function EventTypePicker({ value, onChange, error }: { value: string[]; o
           })}
         </div>
       )}
-      {error && <span className="mt-1 block text-xs text-red-700">{error}</span>}
+      <FieldsetError id={errorId} message={error} />
     </fieldset>
   );
 }

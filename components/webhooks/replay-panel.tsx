@@ -2,26 +2,49 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch, ApiError } from "@/components/api/api-fetch";
+import { z } from "zod";
+import { apiFetch } from "@/components/api/api-fetch";
+import { applyServerErrors, useApiForm } from "@/components/forms/use-api-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/field";
+import { Form, FormErrorState, FormField } from "@/components/ui/form";
 import { ErrorState } from "@/components/ui/states";
+import { ReplayRequest } from "@/lib/webhooks/schemas";
 import { endpointName } from "./endpoint-row";
 import { useAllEndpoints, useEventTypes } from "./queries";
 import type { ReplayJob } from "./types";
 
 const finished = (status?: string) => status === "succeeded" || status === "failed" || status === "dead";
 
+/** A `datetime-local` value (local time) as an ISO instant; anything else is left for the schema to refuse. */
+const localToIso = (v: string) => {
+  const t = v ? new Date(v) : undefined;
+  return t && !Number.isNaN(t.getTime()) ? t.toISOString() : v;
+};
+
+/** The form's controls, turned into the API's ReplayRequest and checked by it (`from` not after `to` included). */
+const ReplayForm = z
+  .object({ endpointId: z.string(), types: z.array(z.string()), from: z.string(), to: z.string() })
+  .transform(({ endpointId, types, from, to }) => ({
+    endpointId,
+    from: localToIso(from),
+    to: localToIso(to),
+    ...(types.length ? { types } : {}),
+  }))
+  .pipe(ReplayRequest);
+
 export function ReplayPanel({ partnerId, canWrite }: { partnerId: string; canWrite: boolean }) {
   const endpoints = useAllEndpoints(partnerId);
   const eventTypes = useEventTypes();
   const [jobId, setJobId] = useState<string | null>(null);
+  const form = useApiForm(ReplayForm, { defaultValues: { endpointId: "", types: [], from: "", to: "" } });
   const start = useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiFetch<ReplayJob>("/events/replay", { body, idempotencyKey: crypto.randomUUID() }),
+    mutationFn: (body: z.output<typeof ReplayForm>) => apiFetch<ReplayJob>("/events/replay", { body, idempotencyKey: crypto.randomUUID() }),
     meta: { success: "Replay started: progress below", error: false },
     onSuccess: (job) => setJobId(job.id),
+    onError: (e) => applyServerErrors(form, e),
   });
   const job = useQuery({
     queryKey: ["replay-job", jobId],
@@ -30,8 +53,6 @@ export function ReplayPanel({ partnerId, canWrite }: { partnerId: string; canWri
     initialData: start.data?.id === jobId ? start.data : undefined,
     refetchInterval: (q) => (finished(q.state.data?.status) ? false : 1_000),
   });
-  const err = start.error instanceof ApiError ? start.error : undefined;
-  const fieldError = (p: string) => err?.fieldError(p) ?? err?.errors.find((e) => e.path.startsWith(`${p}.`))?.message;
   const j = job.data;
   const pct = j && j.total > 0 ? Math.round((j.processed / j.total) * 100) : j && finished(j.status) ? 100 : 0;
 
@@ -40,22 +61,9 @@ export function ReplayPanel({ partnerId, canWrite }: { partnerId: string; canWri
       <p className="mb-4 text-sm text-slate-600">
         Re-send past events to one endpoint, for example after an outage on your side. Replayed deliveries appear in the delivery log.
       </p>
-      <form
-        className="grid gap-4 sm:grid-cols-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const f = new FormData(e.currentTarget);
-          const types = f.getAll("types").map(String).filter(Boolean);
-          start.mutate({
-            endpointId: String(f.get("endpointId")),
-            from: new Date(String(f.get("from"))).toISOString(),
-            to: new Date(String(f.get("to"))).toISOString(),
-            ...(types.length ? { types } : {}),
-          });
-        }}
-      >
-        <Field label="Endpoint" error={fieldError("endpointId")}>
-          <Select name="endpointId" required defaultValue="">
+      <Form form={form} onSubmit={(body) => start.mutate(body)} className="grid gap-4 sm:grid-cols-2">
+        <FormField name="endpointId" label="Endpoint">
+          <Select {...form.register("endpointId")} required>
             <option value="" disabled>
               Choose an endpoint
             </option>
@@ -65,33 +73,31 @@ export function ReplayPanel({ partnerId, canWrite }: { partnerId: string; canWri
               </option>
             ))}
           </Select>
-        </Field>
-        <Field label="Event types" hint="Optional: leave empty to replay every type the endpoint subscribes to." error={fieldError("types")}>
-          <Select name="types" multiple size={4}>
+        </FormField>
+        <FormField name="types" label="Event types" hint="Optional: leave empty to replay every type the endpoint subscribes to.">
+          <Select {...form.register("types")} multiple size={4}>
             {eventTypes.data?.data.map((t) => (
               <option key={t.name} value={t.name}>
                 {t.name}
               </option>
             ))}
           </Select>
-        </Field>
-        <Field label="From" error={fieldError("from")}>
-          <Input name="from" type="datetime-local" required invalid={!!fieldError("from")} />
-        </Field>
-        <Field label="To" error={fieldError("to")}>
-          <Input name="to" type="datetime-local" required invalid={!!fieldError("to")} />
-        </Field>
-        {start.isError && !err?.errors.length && (
-          <div className="sm:col-span-2">
-            <ErrorState error={start.error} />
-          </div>
-        )}
+        </FormField>
+        <FormField name="from" label="From">
+          <Input {...form.register("from")} type="datetime-local" required />
+        </FormField>
+        <FormField name="to" label="To">
+          <Input {...form.register("to")} type="datetime-local" required />
+        </FormField>
+        <div className="empty:hidden sm:col-span-2">
+          <FormErrorState error={start.error} />
+        </div>
         <div className="flex justify-end sm:col-span-2">
           <Button type="submit" disabled={!canWrite || start.isPending || (!!j && !finished(j.status))}>
             {start.isPending ? "Starting…" : "Start replay"}
           </Button>
         </div>
-      </form>
+      </Form>
       {j && (
         <div role="status" className="mt-4 rounded-md border border-slate-200 px-4 py-3 text-sm" data-testid="replay-progress">
           <div className="mb-2 flex items-center justify-between">

@@ -1,14 +1,13 @@
 "use client";
 
-import { useState } from "react";
 import { Segmented } from "@/components/ui/segmented";
 import { PartnerFeatureGate, type FeatureCopy } from "@/components/partners/partner-feature-gate";
 import { DeliveriesPanel } from "./deliveries-panel";
 import type { LogFilterState } from "./delivery-filters";
 import { EndpointsPanel } from "./endpoints-panel";
 import { ReplayPanel } from "./replay-panel";
-import type { WebhookTab } from "./types";
 import { VerifySignaturesCard } from "./verify-signatures-card";
+import { useWebhooksView } from "./view-state";
 
 type Props = {
   partnerId: string;
@@ -38,8 +37,7 @@ const webhooksCopy: FeatureCopy = {
 const noFilters: LogFilterState = { status: "", endpointId: "", eventType: "", range: "24h" };
 
 export function WebhooksManager({ partnerId, partnerName, partnerStatus, partnerStatusReason, canRead, canWrite }: Props) {
-  const [tab, setTab] = useState<WebhookTab>("endpoints");
-  const [filters, setFilters] = useState<LogFilterState>(noFilters);
+  const { tab, setTab, filters, setFilters } = useWebhooksView();
 
   return (
     <PartnerFeatureGate
@@ -58,8 +56,7 @@ export function WebhooksManager({ partnerId, partnerName, partnerStatus, partner
           partnerId={partnerId}
           canWrite={canWrite}
           onTestSent={(endpointId) => {
-            setFilters({ ...noFilters, endpointId, range: "1h" });
-            setTab("log");
+            setFilters({ ...noFilters, endpointId, range: "1h" }, "log");
           }}
         />
       )}

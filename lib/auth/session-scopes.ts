@@ -1,4 +1,5 @@
-import type { PartnerRole } from "@/lib/partners/schemas";
+import { partnerRoles, type PartnerRole } from "@/lib/partners/schemas";
+import { hasScope } from "./scopes";
 
 // What a signed-in portal user may do through /api/v1, derived from their role.
 const partnerRoleScopes: Record<PartnerRole, string[]> = {
@@ -27,4 +28,9 @@ export function sessionScopes(input: {
   if (input.partnerRole) partnerRoleScopes[input.partnerRole].forEach((s) => scopes.add(s));
   if (input.accountId) customerScopes.forEach((s) => scopes.add(s));
   return [...scopes];
+}
+
+/** The partner roles whose members hold `scope`: what a "You need the … role" page names. */
+export function rolesGranting(scope: string): PartnerRole[] {
+  return partnerRoles.filter((role) => hasScope(partnerRoleScopes[role], scope));
 }

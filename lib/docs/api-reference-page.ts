@@ -18,6 +18,47 @@ html.dark .portico-bar a:hover,html.dark .portico-bar a:focus-visible{background
 html.dark .portico-bar a[aria-current=page]{background:#1e1b4b;color:#c7d2fe}
 `;
 
+// Scalar's greys fall just short of WCAG AA (4.41:1 for badges and the version chip, 3.13:1 for the
+// search placeholder, 4.24:1 for client tabs in dark mode): darker in light mode, lighter in dark.
+// Scoped by the page's theme: Scalar draws its request examples as dark cards (.dark-mode) on a
+// light page, and those keep Scalar's own palette. The method and syntax colours (yellow PATCH,
+// orange numbers: 1.75:1 and 3.24:1 on white) are darkened on a light page.
+const SCALAR_CONTRAST_CSS = `
+html:not(.dark) .light-mode{--scalar-color-2:#595959!important;--scalar-color-3:#5e5e5e!important;--scalar-sidebar-search--color:#5e5e5e!important}
+html:not(.dark) .light-mode,html:not(.dark) .dark-mode{--scalar-color-yellow:#7a5d00!important;--scalar-color-orange:#a14a00!important;--scalar-color-green:#17703a!important;--scalar-color-blue:#1d57c2!important;--scalar-color-red:#c0262d!important;--scalar-color-purple:#7137c0!important}
+html.dark .dark-mode{--scalar-color-2:#c2c2c2!important;--scalar-color-3:#a8a8a8!important;--scalar-sidebar-search--color:#a8a8a8!important}
+`;
+
+// Scalar's markup trips axe in a few places it does not let us configure; fixed on the DOM as it
+// renders (it re-renders on navigation, so on every change): aria-selected on plain buttons (the
+// sidebar: the current item becomes aria-current), a role=tablist holding a button that is not a tab
+// (the client picker: the list becomes a group of pressed/unpressed buttons),
+// icon-only buttons without a name, and scrolling lists that a keyboard cannot reach.
+const A11Y_SCRIPT = `(function(){
+function fix(root){
+  root.querySelectorAll("[role=tablist]").forEach(function(l){
+    if(!l.querySelector("button:not([role=tab])"))return;
+    l.setAttribute("role","group");l.removeAttribute("aria-orientation");
+    l.querySelectorAll("[role=tab]").forEach(function(t){t.removeAttribute("role");t.setAttribute("data-a11y-toggle","");});
+  });
+  root.querySelectorAll("[data-a11y-toggle][aria-selected]").forEach(function(t){
+    t.setAttribute("aria-pressed",t.getAttribute("aria-selected"));t.removeAttribute("aria-selected");
+  });
+  root.querySelectorAll("button[aria-selected]:not([role=tab]):not([role=option])").forEach(function(b){
+    if(b.getAttribute("aria-selected")==="true")b.setAttribute("aria-current","true");else b.removeAttribute("aria-current");
+    b.removeAttribute("aria-selected");
+  });
+  root.querySelectorAll("button[role=search]:not([aria-label])").forEach(function(b){b.setAttribute("aria-label","Search the API reference");});
+  root.querySelectorAll("button.scalar-code-copy:not([aria-label])").forEach(function(b){b.setAttribute("aria-label","Copy code");});
+  root.querySelectorAll("button.client-libraries__select:not([aria-label])").forEach(function(b){b.setAttribute("aria-label","More client libraries");});
+  root.querySelectorAll("ul.endpoints:not([tabindex])").forEach(function(u){u.setAttribute("tabindex","0");});
+}
+var pending=false;
+function schedule(){if(pending)return;pending=true;requestAnimationFrame(function(){pending=false;fix(document);});}
+new MutationObserver(schedule).observe(document.documentElement,{childList:true,subtree:true,attributes:true,attributeFilter:["aria-selected","role"]});
+schedule();
+})();`;
+
 const HEADER = `<header class="portico-bar"><a class="brand" href="/">Portico</a><nav aria-label="Developer docs"><a href="/docs/api" aria-current="page">API reference</a><a href="/docs/events">Events</a></nav><a class="back" href="/dashboard">Back to the portal</a></header>`;
 
 /**
@@ -28,8 +69,8 @@ export function withPorticoChrome(html: string, nonce: string | undefined): stri
   const n = nonce ? ` nonce="${nonce.replace(/[^A-Za-z0-9+/=_-]/g, "")}"` : "";
   return html
     .replace(/^<!doctype html>\s*<html>/i, `<!doctype html>\n<html lang="en">`)
-    .replace("</title>", `</title>\n    <link rel="icon" href="/icon.svg" type="image/svg+xml" />\n    <script${n}>${THEME_SCRIPT}</script>\n    <style${n}>${HEADER_CSS}</style>`)
+    .replace("</title>", `</title>\n    <link rel="icon" href="/icon.svg" type="image/svg+xml" />\n    <script${n}>${THEME_SCRIPT}</script>\n    <style${n}>${HEADER_CSS}${SCALAR_CONTRAST_CSS}</style>`)
     .replace("<body>", `<body>\n    ${HEADER}\n    <main>`)
-    .replace(/(<div id="app"><\/div>)/, "$1</main>")
+    .replace(/(<div id="app"><\/div>)/, `$1</main>\n    <script${n}>${A11Y_SCRIPT}</script>`)
     .replace("Scalar.createApiReference('#app', {", "Scalar.createApiReference('#app', { forceDarkModeState: window.__porticoDark ? 'dark' : 'light',");
 }

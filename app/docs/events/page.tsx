@@ -29,7 +29,7 @@ export default async function EventCatalogPage() {
       <nav aria-label="Areas" className="mb-8 flex flex-wrap gap-2 text-sm">
         {areas.map((a) => (
           <a key={a.area} href={`#${a.area}`} className="rounded-full bg-white px-3 py-1 ring-1 ring-slate-200 hover:ring-brand-500">
-            {a.area} <span className="text-slate-500">({a.types.length})</span>
+            {a.area} <span className="text-slate-600">({a.types.length})</span>
           </a>
         ))}
       </nav>
@@ -50,15 +50,15 @@ export default async function EventCatalogPage() {
                       <code className="font-semibold text-slate-900">{t.name}</code>
                       <span className="ml-3 text-sm text-slate-600">{t.description}</span>
                     </span>
-                    <span className="text-xs text-slate-500">v{t.version}</span>
+                    <span className="text-xs text-slate-600">v{t.version}</span>
                   </summary>
                   <div className="grid gap-4 border-t border-slate-200 p-4 lg:grid-cols-2">
                     <div>
-                      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Example webhook body</h3>
+                      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">Example webhook body</h3>
                       <pre className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(body, null, 2)}</pre>
                     </div>
                     <div>
-                      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Payload schema (data)</h3>
+                      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">Payload schema (data)</h3>
                       <pre className="max-h-80 overflow-auto rounded-md bg-slate-50 p-3 text-xs text-slate-800 ring-1 ring-slate-200">
                         {JSON.stringify(t.payloadSchema, null, 2)}
                       </pre>
