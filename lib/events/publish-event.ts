@@ -38,8 +38,10 @@ export async function publishEvent(db: Db, principal: Principal | null, input: P
     if (input.accountId) throw new Forbidden("Only platform admins publish account-wide events");
     if (input.partnerId && input.partnerId !== principal.partnerId) throw new Forbidden("You can only publish events to your own partner");
     target.partnerId = principal.partnerId ?? undefined;
+  } else {
+    // Only an admin (or the platform itself) names a target; a partner's own partner exists.
+    await requireTargetsExist(db, target);
   }
-  await requireTargetsExist(db, target);
   const type = await latestEventType(db, input.type);
   if (!type) throw new Invalid(`Unknown event type ${input.type}`, [{ path: "type", message: "not in the event catalog (GET /event-types)" }]);
   if (type.deprecated) throw new Invalid(`${input.type} is deprecated`, [{ path: "type", message: "deprecated" }]);
