@@ -15,6 +15,7 @@ export const errorTable = {
   NOT_FOUND: { status: 404, title: "Not found" },
   METHOD_NOT_ALLOWED: { status: 405, title: "Method not allowed" },
   CONFLICT: { status: 409, title: "Conflict" },
+  INVALID_TRANSITION: { status: 409, title: "Invalid status transition" },
   PARTNER_NOT_ACTIVE: { status: 409, title: "Partner not active" },
   IDEMPOTENCY_KEY_REUSED: { status: 409, title: "Idempotency key reused with a different request" },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, title: "A request with this idempotency key is still in progress" },
@@ -67,6 +68,19 @@ export class Unauthenticated extends DomainError {
 export class Conflict extends DomainError {
   constructor(message: string, errors?: FieldError[]) {
     super("CONFLICT", message, errors);
+  }
+}
+
+/** A lifecycle step the thing's current status does not allow (409), naming that status. */
+export class InvalidTransition extends DomainError {
+  constructor(
+    public readonly currentStatus: string,
+    action: string,
+    what = "This",
+  ) {
+    super("INVALID_TRANSITION", `${what} is ${currentStatus.replace(/_/g, " ")}: it cannot ${action} now`, [
+      { path: "status", message: `is ${currentStatus}` },
+    ]);
   }
 }
 
