@@ -12,9 +12,6 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
-  fieldError(path: string): string | undefined {
-    return this.errors.find((e) => e.path === path)?.message;
-  }
 }
 
 export async function apiFetch<T = unknown>(path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
