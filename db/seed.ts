@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { eventPayloadJsonSchema, standardEventTypes } from "@/lib/events/catalog";
 import type { Db } from "./index";
+import { seedApplications } from "./seed-applications";
 import { accountMembers, accounts, eventTypes, partnerMembers, partners, users } from "./schema";
 
 export const DEMO_PASSWORD = "portico-demo";
@@ -54,6 +55,26 @@ export async function seed(db: Db, opts: { demo: boolean }) {
     .onConflictDoNothing();
   const [acme] = await db.select({ id: partners.id }).from(partners).where(eq(partners.slug, "acme"));
   await db.insert(partnerMembers).values({ partnerId: acme.id, userId: partnerUserId, role: "owner" }).onConflictDoNothing();
+
+  const northwindUserId = await ensureUser("northwind@portico.test", "Nora Northwind");
+  await db
+    .insert(partners)
+    .values({
+      name: "Northwind Rating",
+      slug: "northwind",
+      type: "data_provider",
+      status: "active",
+      tier: "standard",
+      website: "https://northwind.example",
+      description: "Comparative rating for personal lines.",
+      country: "US",
+      statusChangedAt: new Date(),
+      statusChangedBy: adminId,
+    })
+    .onConflictDoNothing();
+  const [northwind] = await db.select({ id: partners.id }).from(partners).where(eq(partners.slug, "northwind"));
+  await db.insert(partnerMembers).values({ partnerId: northwind.id, userId: northwindUserId, role: "owner" }).onConflictDoNothing();
+  await seedApplications(db, { acme: acme.id, acmeUser: partnerUserId, northwind: northwind.id, northwindUser: northwindUserId });
 
   await db.insert(accounts).values({ name: "Sunrise Agency", slug: "sunrise" }).onConflictDoNothing();
   const [sunrise] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.slug, "sunrise"));

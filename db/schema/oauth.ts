@@ -32,7 +32,8 @@ export const oauthClients = pgTable(
   (t) => [
     uniqueIndex("oauth_clients_client_id_uq").on(t.clientId),
     index("oauth_clients_partner_idx").on(t.partnerId, t.createdAt, t.id),
-    index("oauth_clients_application_idx").on(t.applicationId),
+    // An application owns at most one client (created at its first publish).
+    uniqueIndex("oauth_clients_application_uq").on(t.applicationId),
     index("oauth_clients_created_by_idx").on(t.createdBy),
   ],
 );

@@ -7,7 +7,13 @@ import * as rotateClientRoute from "@/app/api/v1/oauth-clients/[id]/rotate-secre
 import * as endpointsRoute from "@/app/api/v1/webhooks/endpoints/route";
 import * as endpointSecretRoute from "@/app/api/v1/webhooks/endpoints/[id]/secret/route";
 import * as rotateEndpointRoute from "@/app/api/v1/webhooks/endpoints/[id]/rotate-secret/route";
+import * as appsRoute from "@/app/api/v1/applications/route";
+import * as appRoute from "@/app/api/v1/applications/[id]/route";
+import * as publishAppRoute from "@/app/api/v1/applications/[id]/publish/route";
+import * as appSecretRoute from "@/app/api/v1/applications/[id]/signing-secret/route";
+import * as rotateAppSecretRoute from "@/app/api/v1/applications/[id]/signing-secret/rotate/route";
 import { openApiDocument } from "@/lib/openapi/document";
+import { adminCookie, goodApplication, step as appStep } from "@/lib/testing/application-fixtures";
 import { callRoute, type CallResult } from "@/lib/testing/call-route";
 import { createApiKey, createPartnerWithMember, sessionCookie } from "@/lib/testing/fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
@@ -148,7 +154,75 @@ const CASES: CeilingCase[] = [
       return { handler: rotateEndpointRoute.POST, method: "POST", path: `/api/v1/webhooks/endpoints/${e.id}/rotate-secret`, params: { id: e.id } };
     },
   },
+  // An application's client and signing secret reach customers' data only through each
+  // installer's consent, after an admin reviewed its scopes and redirect URIs: what they carry
+  // for the caller is managing the app, so write:applications is the ceiling.
+  {
+    op: "POST /applications",
+    what: "register an app with redirect URIs and scopes",
+    narrowScopes: ["read:applications"],
+    code: "INSUFFICIENT_SCOPE",
+    arrange: async () => ({ handler: appsRoute.POST, method: "POST", path: "/api/v1/applications", body: goodApplication({ requestedScopes: BROAD.slice(0, 1) }) }),
+  },
+  {
+    op: "PATCH /applications/{id}",
+    what: "change an app's redirect URIs",
+    narrowScopes: ["read:applications"],
+    code: "INSUFFICIENT_SCOPE",
+    arrange: async (w) => {
+      const app = await draftApp(w);
+      return { handler: appRoute.PATCH, method: "PATCH", path: `/api/v1/applications/${app.id}`, params: { id: app.id }, body: { redirectUris: ["https://attacker.example.com/cb"] } };
+    },
+  },
+  {
+    op: "POST /applications/{id}/publish",
+    what: "publish an app (yields its client secret)",
+    narrowScopes: ["read:applications"],
+    code: "INSUFFICIENT_SCOPE",
+    arrange: async (w) => {
+      const app = await draftApp(w);
+      const admin = await adminCookie(db());
+      for (const [name, cookie] of [["submit", w.owner], ["review", admin], ["approve", admin]] as const) expect((await appStep(name, app.id, cookie)).status).toBe(200);
+      return { handler: publishAppRoute.POST, method: "POST", path: `/api/v1/applications/${app.id}/publish`, params: { id: app.id } };
+    },
+  },
+  {
+    op: "GET /applications/{id}/signing-secret",
+    what: "reveal an app's signing secret",
+    narrowScopes: ["read:applications"],
+    code: "INSUFFICIENT_SCOPE",
+    arrange: async (w) => {
+      const id = await liveApp(w);
+      return { handler: appSecretRoute.GET, method: "GET", path: `/api/v1/applications/${id}/signing-secret`, params: { id } };
+    },
+  },
+  {
+    op: "POST /applications/{id}/signing-secret/rotate",
+    what: "rotate an app's signing secret",
+    narrowScopes: ["read:applications"],
+    code: "INSUFFICIENT_SCOPE",
+    arrange: async (w) => {
+      const id = await liveApp(w);
+      return { handler: rotateAppSecretRoute.POST, method: "POST", path: `/api/v1/applications/${id}/signing-secret/rotate`, params: { id } };
+    },
+  },
 ];
+
+async function draftApp(w: World) {
+  return (await asOwner(w, { handler: appsRoute.POST, method: "POST", path: "/api/v1/applications", body: goodApplication() })).body;
+}
+
+/** A published app of the world's partner (one per world: the second call reuses it). */
+const liveApps = new Map<string, string>();
+async function liveApp(w: World): Promise<string> {
+  const known = liveApps.get(w.partnerId);
+  if (known) return known;
+  const app = await draftApp(w);
+  const admin = await adminCookie(db());
+  for (const [name, cookie] of [["submit", w.owner], ["review", admin], ["approve", admin], ["publish", w.owner]] as const) expect((await appStep(name, app.id, cookie)).status).toBe(200);
+  liveApps.set(w.partnerId, app.id);
+  return app.id;
+}
 
 const SECRET_SHAPES = /prt_live_|whsec_|"clientSecret"|"secret"|"key"\s*:/;
 

@@ -15,6 +15,8 @@ export type Principal = {
   rateLimit?: { bucket: string; limit: number };
   /** For metering: which credential to count the call against (an OAuth client, not each token). */
   meter?: { credentialType: "api_key" | "oauth_client"; credentialId: string };
+  /** A token of a deprecated application: responses announce when it stops working (RFC 8594, RFC 9745). */
+  sunset?: { deprecatedAt: Date; sunsetAt: Date };
 };
 
 export function isAdmin(p: Principal): boolean {

@@ -13,9 +13,10 @@ type Node = { value: unknown; path: string; depth: number };
 
 const refTarget = (ref: string) => (ref === "#" ? "#" : ref.replace(/^#\/(\$defs|definitions)\//, "#/$defs/"));
 
-export function vetPayloadSchema(schema: unknown): FieldError[] {
+/** `pathPrefix` names the request field the schema came from (app config schemas reuse these rules). */
+export function vetPayloadSchema(schema: unknown, pathPrefix = "payloadSchema"): FieldError[] {
   const errors: FieldError[] = [];
-  const fail = (path: string, message: string) => errors.length < 10 && errors.push({ path: `payloadSchema${path}`, message });
+  const fail = (path: string, message: string) => errors.length < 10 && errors.push({ path: `${pathPrefix}${path}`, message });
   // Which definitions each definition (or the root, "#") refers to, to find cycles.
   const refs = new Map<string, Set<string>>();
   const defined = new Set<string>(["#"]);

@@ -76,6 +76,11 @@ export function route(
     // Rate-limit headers go on every response to a bearer request, errors included.
     for (const [k, v] of Object.entries(seen.rateHeaders ?? {})) response.headers.set(k, v);
     setApiSecurityHeaders(response.headers);
+    const sunset = seen.principal?.sunset;
+    if (sunset) {
+      response.headers.set("deprecation", `@${Math.floor(sunset.deprecatedAt.getTime() / 1000)}`);
+      response.headers.set("sunset", sunset.sunsetAt.toUTCString());
+    }
     const meter = seen.principal?.meter;
     if (meter && seen.principal?.partnerId) {
       meterCall({ partnerId: seen.principal.partnerId, ...meter, routeGroup: routeGroup(req), status: response.status });

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { oauthClients, partners } from "@/db/schema";
+import { applications, oauthClients, partners } from "@/db/schema";
 import { OAuthError } from "./oauth-error";
 import { secretMatches } from "./token-format";
 
@@ -25,9 +25,10 @@ export async function authenticateClient(db: Db, presented: PresentedClient, opt
   if (!creds && !publicId) throw new OAuthError("invalid_client", "Client authentication is required");
 
   const [client] = await db
-    .select({ client: oauthClients, partnerStatus: partners.status, partnerTier: partners.tier })
+    .select({ client: oauthClients, partnerStatus: partners.status, partnerTier: partners.tier, appSunsetAt: applications.sunsetAt })
     .from(oauthClients)
     .innerJoin(partners, eq(partners.id, oauthClients.partnerId))
+    .leftJoin(applications, eq(applications.id, oauthClients.applicationId))
     .where(and(eq(oauthClients.clientId, creds?.id ?? publicId!)))
     .limit(1);
   if (creds) {
@@ -39,5 +40,7 @@ export async function authenticateClient(db: Db, presented: PresentedClient, opt
   }
   if (client.client.status !== "active") throw new OAuthError("invalid_client", "The client is disabled");
   if (client.partnerStatus !== "active") throw new OAuthError("invalid_client", "The client's partner is not active");
+  // After its sunset an application gets no token at all: no code exchange, no refresh.
+  if (client.appSunsetAt && client.appSunsetAt <= new Date()) throw new OAuthError("invalid_client", "The client's application has reached its sunset date");
   return { ...client.client, partnerStatus: client.partnerStatus, partnerTier: client.partnerTier };
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { hasUnsafeChars } from "@/lib/validation/unsafe-strings";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db";
-import { oauthAuthorizationCodes, oauthClients, oauthTokens, partners } from "@/db/schema";
+import { applications, oauthAuthorizationCodes, oauthClients, oauthTokens, partners } from "@/db/schema";
 import type { TokenResponse } from "./client-credentials";
 import { grantedScopes } from "./client-credentials";
 import { findCoveringConsent, rememberConsent } from "./consent";
@@ -60,11 +60,15 @@ export function redirectWith(redirectUri: string, params: Record<string, string 
 export async function validateAuthorizeRequest(db: Db, params: AuthorizeParams): Promise<AuthorizeCheck> {
   if (!params.client_id) return { kind: "error_page", message: "The request names no client (client_id is missing)." };
   const [row] = await db
-    .select({ client: oauthClients, partnerName: partners.name, partnerStatus: partners.status })
+    .select({ client: oauthClients, partnerName: partners.name, partnerStatus: partners.status, appSunsetAt: applications.sunsetAt })
     .from(oauthClients)
     .innerJoin(partners, eq(partners.id, oauthClients.partnerId))
+    .leftJoin(applications, eq(applications.id, oauthClients.applicationId))
     .where(eq(oauthClients.clientId, params.client_id))
     .limit(1);
+  if (row?.appSunsetAt && row.appSunsetAt <= new Date()) {
+    return { kind: "error_page", message: "This application has been retired by its developer and can no longer be authorized." };
+  }
   if (!row || row.client.status !== "active" || row.partnerStatus !== "active") {
     return { kind: "error_page", message: "This application is unknown or has been disabled." };
   }

@@ -19,7 +19,7 @@ export async function introspectToken(db: Db, client: AuthenticatedClient, form:
   const record = await loadToken(db, requireToken(form));
   if (!record || record.clientId !== client.id) return { active: false };
   const now = new Date();
-  const live = record.kind === "access" ? checkToken(record, now).valid : !record.revokedAt && record.expiresAt > now && record.partnerStatus === "active" && record.clientStatus === "active";
+  const live = record.kind === "access" ? checkToken(record, now).valid : !record.revokedAt && record.expiresAt > now && record.partnerStatus === "active" && record.clientStatus === "active" && !(record.appSunsetAt && record.appSunsetAt <= now);
   if (!live) return { active: false };
   return {
     active: true,

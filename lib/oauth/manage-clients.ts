@@ -35,6 +35,7 @@ export function toOAuthClient(r: Row & { activeTokens?: number }): OAuthClient {
     scopes: r.scopes,
     status: r.status,
     secretLast4: r.secretLast4,
+    applicationId: r.applicationId,
     activeTokens: Number(r.activeTokens ?? 0),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -120,9 +121,19 @@ export async function revokeClientTokens(db: Db, clientRowId: string, now = new 
   await revokeTokens(db, eq(oauthTokens.clientId, clientRowId), now);
 }
 
+/** An application's client follows its live version: it changes through review, not here. */
+function refuseAppClient(c: Row, change: string) {
+  if (c.applicationId) {
+    throw new Conflict(`This client belongs to an application: ${change} through the application (a new version goes through review)`, [
+      { path: "applicationId", message: "managed by its application" },
+    ]);
+  }
+}
+
 export async function updateClient(db: Db, principal: Principal, id: string, input: UpdateOAuthClient): Promise<OAuthClient> {
   await activePartnerFor(db, principal);
   const current = await clientRow(db, principal, id);
+  refuseAppClient(current, "change it");
   const next = {
     type: current.type,
     redirectUris: input.redirectUris ? uniq(input.redirectUris) : current.redirectUris,
@@ -150,6 +161,7 @@ export async function updateClient(db: Db, principal: Principal, id: string, inp
 export async function deleteClient(db: Db, principal: Principal, id: string): Promise<void> {
   await activePartnerFor(db, principal);
   const current = await clientRow(db, principal, id);
+  refuseAppClient(current, "retire it");
   await revokeClientTokens(db, current.id);
   // Tokens cascade with the client row.
   await db.delete(oauthClients).where(and(eq(oauthClients.id, current.id), ownClients(principal)));
@@ -160,7 +172,9 @@ export async function rotateClientSecret(db: Db, principal: Principal, id: strin
   await activePartnerFor(db, principal);
   const current = await clientRow(db, principal, id);
   if (current.type !== "confidential") throw new Conflict("Public clients have no secret to rotate");
-  requireWithinCeiling(principal, current.scopes, "The client");
+  // An app's client gets tokens only through installers' consent, so its secret carries what
+  // managing the app takes, not the scopes installers grant.
+  requireWithinCeiling(principal, current.applicationId ? ["write:applications"] : current.scopes, "The client");
   const secret = generateClientSecret();
   const [row] = await db
     .update(oauthClients)

@@ -46,6 +46,7 @@ export const OAuthClient = z
     scopes: z.array(z.string()),
     status: z.enum(oauthClientStatuses),
     secretLast4: z.string().nullable().describe("Last four characters of the secret; null for public clients"),
+    applicationId: z.uuid().nullable().describe("The application this client belongs to (created when it was published); such a client changes only through the application"),
     activeTokens: z.number().int().min(0).describe("Access tokens of this client that are neither revoked nor expired"),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

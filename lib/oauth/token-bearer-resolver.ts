@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { oauthClients, oauthTokens, partners } from "@/db/schema";
+import { applications, oauthClients, oauthTokens, partners } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { DomainError, Unauthenticated } from "@/lib/errors";
 import { registerBearerResolver } from "@/lib/http/authenticate";
@@ -25,6 +25,9 @@ export type TokenRecord = {
   createdAt: Date;
   partnerStatus: string;
   partnerTier: string;
+  /** Set when the client belongs to a deprecated application. */
+  appDeprecatedAt: Date | null;
+  appSunsetAt: Date | null;
 };
 
 export async function loadToken(db: Db, token: string): Promise<TokenRecord | null> {
@@ -45,22 +48,26 @@ export async function loadToken(db: Db, token: string): Promise<TokenRecord | nu
       createdAt: oauthTokens.createdAt,
       partnerStatus: partners.status,
       partnerTier: partners.tier,
+      appDeprecatedAt: applications.deprecatedAt,
+      appSunsetAt: applications.sunsetAt,
     })
     .from(oauthTokens)
     .innerJoin(oauthClients, eq(oauthClients.id, oauthTokens.clientId))
     .innerJoin(partners, eq(partners.id, oauthTokens.partnerId))
+    .leftJoin(applications, eq(applications.id, oauthClients.applicationId))
     .where(eq(oauthTokens.tokenHash, hashSecret(token)))
     .limit(1);
   return row ?? null;
 }
 
-export type TokenCheck = { valid: true } | { valid: false; code: "INVALID_CREDENTIAL" | "TOKEN_EXPIRED" | "PARTNER_SUSPENDED" };
+export type TokenCheck = { valid: true } | { valid: false; code: "INVALID_CREDENTIAL" | "TOKEN_EXPIRED" | "PARTNER_SUSPENDED" | "APP_SUNSET" };
 
 /** Whether a stored access token may be used now; results, not exceptions. */
 export function checkToken(r: TokenRecord | null, now = new Date()): TokenCheck {
   if (!r || r.kind !== "access" || r.revokedAt || r.clientStatus !== "active") return { valid: false, code: "INVALID_CREDENTIAL" };
   if (r.expiresAt <= now) return { valid: false, code: "TOKEN_EXPIRED" };
   if (r.partnerStatus !== "active") return { valid: false, code: "PARTNER_SUSPENDED" };
+  if (r.appSunsetAt && r.appSunsetAt <= now) return { valid: false, code: "APP_SUNSET" };
   return { valid: true };
 }
 
@@ -68,6 +75,7 @@ const messages = {
   INVALID_CREDENTIAL: "The access token is not valid",
   TOKEN_EXPIRED: "The access token has expired",
   PARTNER_SUSPENDED: "The partner that owns this token is not active",
+  APP_SUNSET: "The application this token belongs to has reached its sunset date",
 } as const;
 
 export function tokenPrincipal(r: TokenRecord): Principal {
@@ -82,6 +90,7 @@ export function tokenPrincipal(r: TokenRecord): Principal {
     credentialId: r.id,
     rateLimit: { bucket: `oauth:${r.clientId}`, limit: tierLimit(r.partnerTier) },
     meter: { credentialType: "oauth_client", credentialId: r.clientId },
+    ...(r.appSunsetAt ? { sunset: { deprecatedAt: r.appDeprecatedAt ?? r.appSunsetAt, sunsetAt: r.appSunsetAt } } : {}),
   };
 }
 

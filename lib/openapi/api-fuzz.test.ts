@@ -20,6 +20,7 @@ import {
   pathSegment,
   type Hostile,
 } from "@/lib/testing/hostile-values";
+import { goodApplication } from "@/lib/testing/application-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { openApiDocument } from "./document";
 
@@ -107,6 +108,8 @@ type World = {
   deliveryId: string;
   replayJobId: string;
   consentId: string;
+  applicationId: string;
+  spareApplicationId: string;
 };
 let world: World;
 
@@ -188,6 +191,15 @@ async function seedWorld(): Promise<World> {
   const replay = (await routeModule("/events/replay"))!;
   const replayBody = { endpointId: endpoint.id, from: new Date(Date.now() - 3600_000).toISOString(), to: new Date().toISOString() };
   const job = await must(await callRoute(replay.POST, { path: "/api/v1/events/replay", cookie: cookies.owner, body: replayBody }), 202, "POST /events/replay");
+  const apps = (await routeModule("/applications"))!;
+  const newApp = async (name: string) =>
+    must(
+      await callRoute(apps.POST, { path: "/api/v1/applications", cookie: cookies.owner, body: goodApplication({ name }) }),
+      201,
+      "POST /applications",
+    );
+  const app = await newApp("Fuzz App");
+  const spareApp = await newApp("Fuzz Spare App");
   const [consent] = await d.insert(oauthConsents).values({ userId: customer.id, clientId: client.id, accountId: account.id, scopes: ["read:keys"] }).returning();
 
   return {
@@ -211,6 +223,8 @@ async function seedWorld(): Promise<World> {
     deliveryId: list.data[0]?.id ?? randomUUID(),
     replayJobId: job.id,
     consentId: consent.id,
+    applicationId: app.id,
+    spareApplicationId: spareApp.id,
   };
 }
 
@@ -242,6 +256,9 @@ function pathId(apiPath: string, method: Method, name: string): string {
       return destructive ? world.spareEndpointId : world.endpointId;
     case "deliveries":
       return world.deliveryId;
+    case "applications":
+      // Submit runs the checks on what the app holds: the spare is never PATCHed with fuzz values.
+      return destructive || after === "submit" ? world.spareApplicationId : world.applicationId;
     case "pricing":
     case "partner":
       return world.partnerId;
@@ -339,6 +356,9 @@ function baselineBody(op: string, schema: Json): Record<string, unknown> {
     "POST /oauth-clients": { name: "fuzz", type: "confidential", redirectUris: [], grantTypes: ["client_credentials"], scopes: ["read:keys"] },
     "POST /webhooks/endpoints": { url: "http://127.0.0.1:9/fuzz", eventTypes: ["lead.*"] },
     "POST /webhooks/endpoints/{id}/test": { type: "lead.created" },
+    "POST /applications": { name: "Fuzz Created App" },
+    "POST /applications/{id}/reject": { reason: "Fuzzing the reason field." },
+    "POST /applications/{id}/deprecate": { sunsetAt: new Date(Date.now() + 60 * 86_400_000).toISOString(), message: "fuzz" },
   };
   const base = (plausible(schema, "(body)") ?? {}) as Record<string, unknown>;
   return { ...base, ...(overrides[op] ?? {}) };

@@ -1,4 +1,5 @@
 import { createDocument } from "zod-openapi";
+import { applicationPaths } from "@/lib/applications/openapi";
 import { Caller } from "@/lib/auth/describe-caller";
 import { eventPaths } from "@/lib/events/openapi";
 import { keyPaths } from "@/lib/keys/openapi";
@@ -32,6 +33,7 @@ export function openApiDocument(serverUrl: string) {
       "/me": { get: op({ summary: "Who is calling", tags: ["Caller"], response: Caller }) },
       ...partnerPaths,
       ...keyPaths,
+      ...applicationPaths,
       ...oauthClientPaths,
       ...authorizationPaths,
       ...usagePaths,

@@ -1,4 +1,5 @@
-export function slugify(name: string): string {
+/** A URL slug of a name; names with fewer than two slug characters get `<prefix>-` in front. */
+export function slugify(name: string, prefix = "partner"): string {
   const s = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -7,5 +8,5 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 40)
     .replace(/-+$/g, "");
-  return s.length >= 2 ? s : `partner-${s}`.replace(/-$/, "");
+  return s.length >= 2 ? s : `${prefix}-${s}`.replace(/-$/, "");
 }

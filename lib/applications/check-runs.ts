@@ -1,0 +1,144 @@
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { applications, applicationSecurityChecks, partners } from "@/db/schema";
+import type { Principal } from "@/lib/auth/principal";
+import { config } from "@/lib/config";
+import { describeError } from "@/lib/db/errors";
+import { NotFound } from "@/lib/errors";
+import { processState } from "@/lib/process-state";
+import { isUuid } from "@/lib/db/errors";
+import { loadApp, type LoadedApp } from "./application-queries";
+import { runEndpointProbes } from "./endpoint-probes";
+import { probeCheckIds, runStaticChecks, staticCheckIds, type CheckResult, type CheckSubject } from "./security-checks";
+import { SecurityCheck, type SecurityCheckList } from "./schemas";
+
+// Check results live per version, one row per check: a re-run replaces them. Static checks run
+// inline (submit needs their verdict); the live endpoint probes run after the answer, their rows
+// `pending` until done, so a slow partner server never holds up a submit.
+
+export function checkSubject(l: LoadedApp): CheckSubject {
+  const { app, current: v } = l;
+  return {
+    name: app.name,
+    description: app.description,
+    logoUrl: app.logoUrl,
+    privacyPolicyUrl: app.privacyPolicyUrl,
+    supportEmail: app.supportEmail,
+    redirectUris: v.redirectUris,
+    webhookUrl: v.webhookUrl,
+    healthCheckUrl: v.healthCheckUrl,
+    requestedScopes: v.requestedScopes,
+    scopeJustifications: v.scopeJustifications ?? {},
+    configSchema: v.configSchema ?? null,
+  };
+}
+
+async function storeResults(db: Db, l: LoadedApp, results: Pick<CheckResult, "check" | "field" | "message" | "evidence">[], status?: "pending") {
+  if (!results.length) return;
+  const now = new Date();
+  await db
+    .insert(applicationSecurityChecks)
+    .values(
+      results.map((r) => ({
+        applicationId: l.app.id,
+        versionId: l.current.id,
+        check: r.check,
+        status: status ?? (r as CheckResult).status,
+        field: r.field,
+        message: r.message,
+        details: r.evidence,
+        createdAt: now,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [applicationSecurityChecks.versionId, applicationSecurityChecks.check],
+      set: {
+        status: sql`excluded.status`,
+        field: sql`excluded.field`,
+        message: sql`excluded.message`,
+        details: sql`excluded.details`,
+        createdAt: sql`excluded.created_at`,
+      },
+    });
+}
+
+/** Runs and stores the static checks of the app's current version; returns them. */
+export async function runStaticCheckSet(db: Db, l: LoadedApp): Promise<CheckResult[]> {
+  const [partner] = await db.select({ tier: partners.tier }).from(partners).where(eq(partners.id, l.app.partnerId));
+  // Confusable names matter against what customers can already see: published apps of the store.
+  const others = await db
+    .select({ name: applications.name })
+    .from(applications)
+    .where(and(inArray(applications.status, ["published", "deprecated"]), ne(applications.id, l.app.id)));
+  const results = await runStaticChecks(checkSubject(l), {
+    partnerTier: partner?.tier ?? "standard",
+    otherAppNames: others.map((o) => o.name),
+    allowPrivateUrls: config().WEBHOOK_ALLOW_PRIVATE_URLS,
+  });
+  await storeResults(db, l, results);
+  return results;
+}
+
+const inFlight = processState("applicationProbes", () => new Set<Promise<void>>());
+
+/** Marks the probes pending and runs them after the caller returns; results replace the pending rows. */
+export async function startProbes(db: Db, l: LoadedApp): Promise<void> {
+  const subject = checkSubject(l);
+  await storeResults(
+    db,
+    l,
+    probeCheckIds.map((check) => ({ check, field: check === "health_check_responds" ? "healthCheckUrl" : "webhookUrl", message: "Running", evidence: {} })),
+    "pending",
+  );
+  const run = (async () => {
+    try {
+      const results = await runEndpointProbes(subject, { allowPrivateUrls: config().WEBHOOK_ALLOW_PRIVATE_URLS });
+      await storeResults(db, l, results);
+    } catch (err) {
+      // The probes never throw for network trouble; this is the database going away (shutdown, a test ending).
+      console.warn(`application probes for ${l.app.id} not stored: ${describeError(err)}`);
+    }
+  })();
+  inFlight.add(run);
+  void run.finally(() => inFlight.delete(run));
+}
+
+/** Resolves when every probe started in this process has stored its result (tests, graceful shutdown). */
+export async function probesSettled(): Promise<void> {
+  while (inFlight.size) await Promise.allSettled([...inFlight]);
+}
+
+/** Re-runs every check of the current version (the partner fixed a server, or wants a fresh verdict). */
+export async function rerunChecks(db: Db, principal: Principal, id: string): Promise<SecurityCheckList> {
+  const l = await loadApp(db, principal, id);
+  await runStaticCheckSet(db, l);
+  await startProbes(db, l);
+  return listChecks(db, principal, id);
+}
+
+export async function listChecks(db: Db, principal: Principal, id: string, versionId?: string): Promise<SecurityCheckList> {
+  const l = await loadApp(db, principal, id);
+  if (versionId !== undefined && !isUuid(versionId)) throw new NotFound("Version");
+  const rows = await db
+    .select()
+    .from(applicationSecurityChecks)
+    .where(and(eq(applicationSecurityChecks.applicationId, l.app.id), eq(applicationSecurityChecks.versionId, versionId ?? l.current.id)));
+  const order: string[] = [...staticCheckIds, ...probeCheckIds];
+  rows.sort((a, b) => order.indexOf(a.check) - order.indexOf(b.check));
+  return {
+    data: rows
+      .filter((r) => r.status !== "pending")
+      .map((r) =>
+        SecurityCheck.parse({
+          check: r.check,
+          status: r.status,
+          field: r.field,
+          message: r.message,
+          evidence: r.details,
+          versionId: r.versionId,
+          checkedAt: r.createdAt.toISOString(),
+        }),
+      ),
+    running: rows.filter((r) => r.status === "pending").map((r) => r.check),
+  };
+}

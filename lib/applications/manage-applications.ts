@@ -1,0 +1,185 @@
+import { and, eq, like } from "drizzle-orm";
+import type { Db } from "@/db";
+import { applications, applicationVersions } from "@/db/schema";
+import type { Principal } from "@/lib/auth/principal";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { Conflict, Forbidden, Invalid, InvalidTransition } from "@/lib/errors";
+import { activePartnerFor } from "@/lib/partners/active-partner";
+import { slugify } from "@/lib/partners/slugify";
+import { loadApp, toApplication, type LoadedApp, type VersionRow } from "./application-queries";
+import { isDeletable, statusAfterEdit } from "./lifecycle";
+import { type Application, type CreateApplication, type UpdateApplication, versionedFields } from "./schemas";
+import { compareSemver } from "./semver";
+
+const uniq = (xs: string[]) => [...new Set(xs)];
+
+async function freeSlug(db: Db, name: string): Promise<string> {
+  const base = slugify(name, "app");
+  const taken = new Set((await db.select({ slug: applications.slug }).from(applications).where(like(applications.slug, `${base}%`))).map((r) => r.slug));
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/** Only the owning partner shapes its app; admins review it. */
+export function requireOwner(principal: Principal, l: LoadedApp) {
+  if (principal.partnerId !== l.app.partnerId) throw new Forbidden("Only the partner that owns this application can do this");
+}
+
+export async function createApplication(db: Db, principal: Principal, input: CreateApplication): Promise<Application> {
+  const partner = await activePartnerFor(db, principal);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const id = await db.transaction(async (tx) => {
+        const [app] = await tx
+          .insert(applications)
+          .values({
+            partnerId: partner.id,
+            name: input.name,
+            slug: await freeSlug(tx, input.name),
+            description: input.description,
+            category: input.category ?? null,
+            websiteUrl: input.websiteUrl ?? null,
+            logoUrl: input.logoUrl ?? null,
+            privacyPolicyUrl: input.privacyPolicyUrl ?? null,
+            supportEmail: input.supportEmail ?? null,
+          })
+          .returning({ id: applications.id });
+        const [version] = await tx
+          .insert(applicationVersions)
+          .values({
+            applicationId: app.id,
+            version: input.version,
+            requestedScopes: uniq(input.requestedScopes),
+            redirectUris: uniq(input.redirectUris),
+            webhookUrl: input.webhookUrl ?? null,
+            healthCheckUrl: input.healthCheckUrl ?? null,
+            scopeJustifications: input.scopeJustifications ?? {},
+            configSchema: input.configSchema ?? null,
+            mappableFields: uniq(input.mappableFields),
+            createdBy: principal.userId,
+          })
+          .returning({ id: applicationVersions.id });
+        await tx.update(applications).set({ currentVersionId: version.id }).where(eq(applications.id, app.id));
+        return app.id;
+      });
+      return toApplication(await loadApp(db, principal, id), principal);
+    } catch (err) {
+      // Two apps of the same name created at once: the loser takes the next free slug.
+      if (isUniqueViolation(err) && attempt < 3) continue;
+      throw err;
+    }
+  }
+}
+
+type Structural = Pick<VersionRow, (typeof versionedFields)[number]>;
+
+/** The versioned fields the input changes, compared with `base`. */
+function structuralChanges(input: UpdateApplication, base: VersionRow): Partial<Structural> {
+  const changes: Partial<Structural> = {};
+  for (const field of versionedFields) {
+    const next = input[field];
+    if (next === undefined) continue;
+    const value = Array.isArray(next) ? uniq(next) : next;
+    if (JSON.stringify(value) !== JSON.stringify(base[field] ?? null)) (changes as Record<string, unknown>)[field] = value;
+  }
+  return changes;
+}
+
+function cosmeticChanges(input: UpdateApplication) {
+  const { name, description, category, websiteUrl, logoUrl, privacyPolicyUrl, supportEmail } = input;
+  return Object.fromEntries(
+    Object.entries({ name, description, category, websiteUrl, logoUrl, privacyPolicyUrl, supportEmail }).filter(([, v]) => v !== undefined),
+  );
+}
+
+function checkNewVersion(version: string | undefined, changelog: string | undefined, live: VersionRow) {
+  const errors = [];
+  if (!version) errors.push({ path: "version", message: `a change to a published app needs a new version, higher than ${live.version}` });
+  else if (compareSemver(version, live.version) <= 0) errors.push({ path: "version", message: `must be higher than the live ${live.version}` });
+  if (!changelog) errors.push({ path: "changelog", message: "say what changed in this version" });
+  if (errors.length) throw new Invalid(errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors);
+}
+
+/**
+ * Cosmetic fields apply at once. Before the first publish, everything edits the one version
+ * (an edit of a rejected app returns it to draft). Once published, a versioned change opens (or
+ * edits) a newer version that goes through review while the live one keeps serving installs.
+ */
+export async function updateApplication(db: Db, principal: Principal, id: string, input: UpdateApplication): Promise<Application> {
+  await activePartnerFor(db, principal);
+  await db.transaction(async (tx) => {
+    const l = await loadApp(tx, principal, id, { forUpdate: true });
+    requireOwner(principal, l);
+    const { app, current, live } = l;
+    if (app.status === "deprecated") throw new InvalidTransition(app.status, "be edited", "This application");
+    const cosmetic = cosmeticChanges(input);
+    const now = new Date();
+
+    if (!live) {
+      if (!["draft", "rejected"].includes(app.status)) throw new InvalidTransition(app.status, "be edited", "This application");
+      const status = statusAfterEdit(app.status);
+      await tx.update(applications).set({ ...cosmetic, status, updatedAt: now }).where(eq(applications.id, app.id));
+      await tx
+        .update(applicationVersions)
+        .set({ ...structuralChanges(input, current), ...versionFields(input), status, updatedAt: now })
+        .where(eq(applicationVersions.id, current.id));
+      return;
+    }
+
+    const pending = current.id !== live.id ? current : null;
+    const changes = structuralChanges(input, pending ?? live);
+    const versioning = Object.keys(changes).length > 0 || (input.version !== undefined && input.version !== pending?.version);
+    if (versioning || (pending && input.changelog !== undefined)) {
+      if (pending && !["draft", "rejected"].includes(pending.status)) {
+        throw new InvalidTransition(pending.status, "be edited", `Version ${pending.version}`);
+      }
+      checkNewVersion(input.version ?? pending?.version, input.changelog ?? pending?.changelog, live);
+      if (pending) {
+        await tx
+          .update(applicationVersions)
+          .set({ ...changes, ...versionFields(input), status: statusAfterEdit(pending.status), updatedAt: now })
+          .where(eq(applicationVersions.id, pending.id));
+      } else {
+        const [created] = await tx
+          .insert(applicationVersions)
+          .values({
+            applicationId: app.id,
+            version: input.version!,
+            changelog: input.changelog!,
+            requestedScopes: live.requestedScopes,
+            redirectUris: live.redirectUris,
+            webhookUrl: live.webhookUrl,
+            healthCheckUrl: live.healthCheckUrl,
+            scopeJustifications: live.scopeJustifications,
+            configSchema: live.configSchema,
+            mappableFields: live.mappableFields,
+            ...changes,
+            createdBy: principal.userId,
+          })
+          .returning({ id: applicationVersions.id });
+        await tx.update(applications).set({ currentVersionId: created.id }).where(eq(applications.id, app.id));
+      }
+    }
+    await tx.update(applications).set({ ...cosmetic, updatedAt: now }).where(eq(applications.id, app.id));
+  }).catch((err) => {
+    if (isUniqueViolation(err)) throw new Conflict(`Version ${input.version} already exists`, [{ path: "version", message: "already exists" }]);
+    throw err;
+  });
+  return toApplication(await loadApp(db, principal, id), principal);
+}
+
+function versionFields(input: UpdateApplication) {
+  return {
+    ...(input.version !== undefined ? { version: input.version } : {}),
+    ...(input.changelog !== undefined ? { changelog: input.changelog } : {}),
+  };
+}
+
+export async function deleteApplication(db: Db, principal: Principal, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const l = await loadApp(tx, principal, id, { forUpdate: true });
+    requireOwner(principal, l);
+    if (!isDeletable(l.app)) throw new InvalidTransition(l.app.status, "be deleted (it was published: deprecate it instead)", "This application");
+    await tx.delete(applications).where(and(eq(applications.id, l.app.id), eq(applications.partnerId, l.app.partnerId)));
+  });
+}
