@@ -3,3 +3,6 @@ import { z } from "zod";
 // Event names are portico/<area>.<past-tense verb>; payloads are validated here.
 export const DeliveryScheduled = z.object({ deliveryId: z.uuid() });
 export const DELIVERY_SCHEDULED = "portico/webhooks.delivery_scheduled";
+
+export const ProbesRequested = z.object({ applicationId: z.uuid(), versionId: z.uuid() });
+export const PROBES_REQUESTED = "portico/applications.probes_requested";

@@ -4,6 +4,7 @@ import { AccountMenu } from "./account-menu";
 import { ContextSwitcher } from "./context-switcher";
 import { Logo } from "./logo";
 import { MobileNav, MenuLink } from "./mobile-nav";
+import { NotificationsBell } from "./notifications-bell";
 import { areas, resourcesFor, type Area } from "./nav";
 import type { ShellViewer } from "./shell-viewer";
 import { ThemeToggle } from "./theme-toggle";
@@ -45,6 +46,7 @@ export function ShellHeader({ area, viewer }: { area: Area; viewer: ShellViewer 
         </span>
         <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
           <ContextSwitcher current={area} contexts={viewer.contexts} />
+          <NotificationsBell />
           <ThemeToggle />
           <AccountMenu viewer={viewer} />
         </div>

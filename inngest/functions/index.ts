@@ -1,4 +1,5 @@
+import { applicationProbes } from "./applications/probe";
 import { webhookDeliver } from "./webhooks/deliver";
 import { webhookSweep } from "./webhooks/sweep";
 
-export const functions = [webhookDeliver, webhookSweep];
+export const functions = [webhookDeliver, webhookSweep, applicationProbes];

@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { applications, applicationSecurityChecks, partners } from "@/db/schema";
+import { applications, applicationSecurityChecks, applicationVersions, partners } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { config } from "@/lib/config";
 import { describeError } from "@/lib/db/errors";
@@ -9,7 +9,8 @@ import { processState } from "@/lib/process-state";
 import { isUuid } from "@/lib/db/errors";
 import { loadApp, type LoadedApp } from "./application-queries";
 import { runEndpointProbes } from "./endpoint-probes";
-import { probeCheckIds, runStaticChecks, staticCheckIds, type CheckResult, type CheckSubject } from "./security-checks";
+import { PROBES_REQUESTED } from "@/inngest/events";
+import { checkFields, probeCheckIds, runStaticChecks, staticCheckIds, type CheckResult, type CheckSubject } from "./security-checks";
 import { SecurityCheck, type SecurityCheckList } from "./schemas";
 
 // Check results live per version, one row per check: a re-run replaces them. Static checks run
@@ -33,15 +34,17 @@ export function checkSubject(l: LoadedApp): CheckSubject {
   };
 }
 
-async function storeResults(db: Db, l: LoadedApp, results: Pick<CheckResult, "check" | "field" | "message" | "evidence">[], status?: "pending") {
+type Target = { applicationId: string; versionId: string };
+
+async function storeResults(db: Db, t: Target, results: Pick<CheckResult, "check" | "field" | "message" | "evidence">[], status?: "pending") {
   if (!results.length) return;
   const now = new Date();
   await db
     .insert(applicationSecurityChecks)
     .values(
       results.map((r) => ({
-        applicationId: l.app.id,
-        versionId: l.current.id,
+        applicationId: t.applicationId,
+        versionId: t.versionId,
         check: r.check,
         status: status ?? (r as CheckResult).status,
         field: r.field,
@@ -62,6 +65,8 @@ async function storeResults(db: Db, l: LoadedApp, results: Pick<CheckResult, "ch
     });
 }
 
+const target = (l: LoadedApp): Target => ({ applicationId: l.app.id, versionId: l.current.id });
+
 /** Runs and stores the static checks of the app's current version; returns them. */
 export async function runStaticCheckSet(db: Db, l: LoadedApp): Promise<CheckResult[]> {
   const [partner] = await db.select({ tier: partners.tier }).from(partners).where(eq(partners.id, l.app.partnerId));
@@ -75,32 +80,63 @@ export async function runStaticCheckSet(db: Db, l: LoadedApp): Promise<CheckResu
     otherAppNames: others.map((o) => o.name),
     allowPrivateUrls: config().WEBHOOK_ALLOW_PRIVATE_URLS,
   });
-  await storeResults(db, l, results);
+  await storeResults(db, target(l), results);
   return results;
 }
 
 const inFlight = processState("applicationProbes", () => new Set<Promise<void>>());
 
-/** Marks the probes pending and runs them after the caller returns; results replace the pending rows. */
-export async function startProbes(db: Db, l: LoadedApp): Promise<void> {
-  const subject = checkSubject(l);
-  await storeResults(
-    db,
-    l,
-    probeCheckIds.map((check) => ({ check, field: check === "health_check_responds" ? "healthCheckUrl" : "webhookUrl", message: "Running", evidence: {} })),
-    "pending",
+/** A probe row still pending after this long lost its runner (a restart): it is started again. */
+export const STALE_PROBE_MS = 2 * 60_000;
+
+/**
+ * Runs the probes of one version and stores their results. The Inngest function and the in-process
+ * runner both call this; the version is read again, so a superseded request probes what is stored.
+ */
+export async function runProbes(db: Db, t: Target): Promise<CheckResult[]> {
+  const [row] = await db
+    .select({ webhookUrl: applicationVersions.webhookUrl, healthCheckUrl: applicationVersions.healthCheckUrl })
+    .from(applicationVersions)
+    .where(and(eq(applicationVersions.id, t.versionId), eq(applicationVersions.applicationId, t.applicationId)));
+  if (!row) return [];
+  const results = await runEndpointProbes(row, { allowPrivateUrls: config().WEBHOOK_ALLOW_PRIVATE_URLS });
+  await storeResults(db, t, results);
+  return results;
+}
+
+function runHere(db: Db, t: Target) {
+  const run = runProbes(db, t).then(
+    () => undefined,
+    // The probes never throw for network trouble; this is the database going away (shutdown, a
+    // test ending). The rows stay pending and are started again when next read.
+    (err) => console.warn(`application probes for ${t.applicationId} not stored: ${describeError(err)}`),
   );
-  const run = (async () => {
-    try {
-      const results = await runEndpointProbes(subject, { allowPrivateUrls: config().WEBHOOK_ALLOW_PRIVATE_URLS });
-      await storeResults(db, l, results);
-    } catch (err) {
-      // The probes never throw for network trouble; this is the database going away (shutdown, a test ending).
-      console.warn(`application probes for ${l.app.id} not stored: ${describeError(err)}`);
-    }
-  })();
   inFlight.add(run);
   void run.finally(() => inFlight.delete(run));
+}
+
+/**
+ * Marks the probes pending and has them run after the caller returns: by Inngest when configured
+ * (a durable step, retried), else in this process. Either way the rows are the truth.
+ */
+export async function startProbes(db: Db, l: LoadedApp | Target): Promise<void> {
+  const t = "app" in l ? target(l) : l;
+  await storeResults(
+    db,
+    t,
+    probeCheckIds.map((check) => ({ check, field: checkFields[check], message: "Running", evidence: {} })),
+    "pending",
+  );
+  if (config().jobs === "inngest") {
+    try {
+      const { inngest } = await import("@/inngest/client");
+      await inngest.send({ name: PROBES_REQUESTED, data: t });
+      return;
+    } catch (err) {
+      console.warn(`probes for ${t.applicationId}: Inngest unreachable, running them here: ${describeError(err)}`);
+    }
+  }
+  runHere(db, t);
 }
 
 /** Resolves when every probe started in this process has stored its result (tests, graceful shutdown). */
@@ -123,6 +159,8 @@ export async function listChecks(db: Db, principal: Principal, id: string, versi
     .select()
     .from(applicationSecurityChecks)
     .where(and(eq(applicationSecurityChecks.applicationId, l.app.id), eq(applicationSecurityChecks.versionId, versionId ?? l.current.id)));
+  const stale = rows.some((r) => r.status === "pending" && Date.now() - r.createdAt.getTime() > STALE_PROBE_MS);
+  if (stale) await startProbes(db, { applicationId: l.app.id, versionId: versionId ?? l.current.id });
   const order: string[] = [...staticCheckIds, ...probeCheckIds];
   rows.sort((a, b) => order.indexOf(a.check) - order.indexOf(b.check));
   return {

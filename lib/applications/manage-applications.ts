@@ -2,6 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import type { Db } from "@/db";
 import { applications, applicationVersions } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
+import { config } from "@/lib/config";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { Conflict, Forbidden, Invalid, InvalidTransition } from "@/lib/errors";
 import { activePartnerFor } from "@/lib/partners/active-partner";
@@ -10,6 +11,9 @@ import { loadApp, toApplication, type LoadedApp, type VersionRow } from "./appli
 import { isDeletable, statusAfterEdit } from "./lifecycle";
 import { type Application, type CreateApplication, type UpdateApplication, versionedFields } from "./schemas";
 import { compareSemver } from "./semver";
+import { SecurityChecksFailed } from "./check-errors";
+import { checkSubject } from "./check-runs";
+import { runStaticChecks, type CheckSubject, type StaticCheckId } from "./security-checks";
 
 const uniq = (xs: string[]) => [...new Set(xs)];
 
@@ -160,12 +164,25 @@ export async function updateApplication(db: Db, principal: Principal, id: string
         await tx.update(applications).set({ currentVersionId: created.id }).where(eq(applications.id, app.id));
       }
     }
+    await vetLiveCosmetics(l, cosmetic);
     await tx.update(applications).set({ ...cosmetic, updatedAt: now }).where(eq(applications.id, app.id));
   }).catch((err) => {
     if (isUniqueViolation(err)) throw new Conflict(`Version ${input.version} already exists`, [{ path: "version", message: "already exists" }]);
     throw err;
   });
   return toApplication(await loadApp(db, principal, id), principal);
+}
+
+/** Cosmetic fields a published app shows customers skip review, so they must still pass their checks. */
+const cosmeticChecks: Partial<Record<string, StaticCheckId>> = { privacyPolicyUrl: "privacy_policy_url", supportEmail: "support_email", logoUrl: "logo_url_https" };
+
+async function vetLiveCosmetics(l: LoadedApp, cosmetic: Record<string, unknown>) {
+  const only = Object.keys(cosmetic).flatMap((f) => cosmeticChecks[f] ?? []);
+  if (!only.length) return;
+  const subject = { ...checkSubject(l), ...cosmetic } as CheckSubject;
+  const results = await runStaticChecks(subject, { partnerTier: "standard", otherAppNames: [], allowPrivateUrls: config().WEBHOOK_ALLOW_PRIVATE_URLS }, only);
+  const failed = results.filter((r) => r.status === "failed");
+  if (failed.length) throw new SecurityChecksFailed(failed);
 }
 
 function versionFields(input: UpdateApplication) {

@@ -12,6 +12,7 @@ import { generateClientId, generateClientSecret, hashSecret } from "@/lib/oauth/
 import { activePartnerFor } from "@/lib/partners/active-partner";
 import { generateWebhookSecret } from "@/lib/webhooks/transport/sign";
 import { loadApp, subjectOf, toApplication, type LoadedApp } from "./application-queries";
+import { SecurityChecksFailed } from "./check-errors";
 import { runStaticCheckSet, startProbes } from "./check-runs";
 import { lifecycle, nextStatus, type ApplicationAction, type ApplicationStatus } from "./lifecycle";
 import { requireOwner } from "./manage-applications";
@@ -95,16 +96,6 @@ async function takeStep(
 }
 
 const reload = async (db: Db, principal: Principal, id: string) => toApplication(await loadApp(db, principal, id), principal);
-
-export class SecurityChecksFailed extends DomainError {
-  constructor(failed: { check: string; field: string; message: string }[]) {
-    super(
-      "SECURITY_CHECKS_FAILED",
-      `${failed.length} security check${failed.length === 1 ? "" : "s"} failed: ${failed.map((f) => f.check).join(", ")}`,
-      failed.map((f) => ({ path: f.field, message: `${f.check}: ${f.message}` })),
-    );
-  }
-}
 
 /**
  * Runs the checks first, outside the lock (they may resolve DNS), then takes the step only if

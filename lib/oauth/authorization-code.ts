@@ -60,13 +60,14 @@ export function redirectWith(redirectUri: string, params: Record<string, string 
 export async function validateAuthorizeRequest(db: Db, params: AuthorizeParams): Promise<AuthorizeCheck> {
   if (!params.client_id) return { kind: "error_page", message: "The request names no client (client_id is missing)." };
   const [row] = await db
-    .select({ client: oauthClients, partnerName: partners.name, partnerStatus: partners.status, appSunsetAt: applications.sunsetAt })
+    .select({ client: oauthClients, partnerName: partners.name, partnerStatus: partners.status, appDeprecatedAt: applications.deprecatedAt })
     .from(oauthClients)
     .innerJoin(partners, eq(partners.id, oauthClients.partnerId))
     .leftJoin(applications, eq(applications.id, oauthClients.applicationId))
     .where(eq(oauthClients.clientId, params.client_id))
     .limit(1);
-  if (row?.appSunsetAt && row.appSunsetAt <= new Date()) {
+  // A deprecated app keeps the installs it has until its sunset, but takes no new ones.
+  if (row?.appDeprecatedAt) {
     return { kind: "error_page", message: "This application has been retired by its developer and can no longer be authorized." };
   }
   if (!row || row.client.status !== "active" || row.partnerStatus !== "active") {

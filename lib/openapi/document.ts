@@ -3,6 +3,7 @@ import { applicationPaths } from "@/lib/applications/openapi";
 import { Caller } from "@/lib/auth/describe-caller";
 import { eventPaths } from "@/lib/events/openapi";
 import { keyPaths } from "@/lib/keys/openapi";
+import { notificationPaths } from "@/lib/notifications/openapi";
 import { authorizationPaths, oauthClientPaths } from "@/lib/oauth/openapi";
 import { partnerPaths } from "@/lib/partners/openapi";
 import { usagePaths } from "@/lib/usage/openapi";
@@ -31,6 +32,7 @@ export function openApiDocument(serverUrl: string) {
     },
     paths: {
       "/me": { get: op({ summary: "Who is calling", tags: ["Caller"], response: Caller }) },
+      ...notificationPaths,
       ...partnerPaths,
       ...keyPaths,
       ...applicationPaths,
