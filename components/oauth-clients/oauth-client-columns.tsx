@@ -1,6 +1,7 @@
 "use client";
 
-import { Copy, Pencil, Power, PowerOff, RotateCw, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { AppWindow, Copy, Pencil, Power, PowerOff, RotateCw, Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import { numberFormat } from "@/components/keys/format";
 import { ScopeChips } from "@/components/keys/scope-chips";
@@ -42,6 +43,17 @@ export const oauthClientColumns = col.columns([
             {c.name}
           </span>
           <Badge tone={c.type === "confidential" ? "blue" : "gray"}>{c.type}</Badge>
+          {c.applicationId && (
+            // An app's client is named after the app when it is published; it changes only through the app.
+            <Link
+              href={`/apps/${c.applicationId}`}
+              data-testid="client-app-badge"
+              className="inline-flex max-w-[16rem] items-center gap-1 rounded-full bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-800 ring-1 ring-inset ring-violet-600/25 hover:underline"
+            >
+              <AppWindow aria-hidden className="size-3 shrink-0" />
+              <span className="truncate">App: {c.name}</span>
+            </Link>
+          )}
         </span>
         <span className="block text-xs text-slate-600">
           {c.redirectUris.length === 1 ? "1 redirect URI" : `${c.redirectUris.length} redirect URIs`}
@@ -107,7 +119,16 @@ export const oauthClientColumns = col.columns([
           <DropdownMenuItem onSelect={() => copyClientId(c)}>
             <Copy aria-hidden /> Copy client ID
           </DropdownMenuItem>
-          {canWrite && (
+          {canWrite && c.applicationId && (
+            // The app's client follows its live version: the API refuses edits, status changes and deletes (409); its secret rotates here.
+            <>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem destructive onSelect={() => onRotateSecret(c)}>
+                <RotateCw aria-hidden /> Rotate secret…
+              </DropdownMenuItem>
+            </>
+          )}
+          {canWrite && !c.applicationId && (
             <>
               <DropdownMenuItem onSelect={() => onEditRedirectUris(c)}>
                 <Pencil aria-hidden /> Edit redirect URIs…

@@ -14,6 +14,8 @@ export type OAuthClient = {
   status: OAuthClientStatus;
   /** Last four characters of the secret; null for public clients. */
   secretLast4: string | null;
+  /** The app this client belongs to (created when the app was first published); it then changes only through the app. */
+  applicationId: string | null;
   /** Access tokens that are neither revoked nor expired. */
   activeTokens: number;
   createdAt: string;

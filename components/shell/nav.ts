@@ -39,7 +39,7 @@ export type NavItem = {
 
 export const partnerNav: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
-  { href: "/apps", label: "Apps", icon: AppWindow },
+  { href: "/apps", label: "Apps", icon: AppWindow, children: [{ href: "/apps/new", label: "New app" }], detailLabel: "App" },
   { href: "/keys", label: "API keys", icon: KeyRound },
   { href: "/oauth-clients", label: "OAuth clients", icon: ShieldCheck },
   { href: "/webhooks", label: "Webhooks", icon: Webhook },
@@ -66,7 +66,7 @@ export const customerNav: NavItem[] = [
 
 export const adminNav: NavItem[] = [
   { href: "/admin/partners", label: "Partners", icon: Building2, detailLabel: "Partner" },
-  { href: "/admin/reviews", label: "Reviews queue", icon: ClipboardCheck },
+  { href: "/admin/reviews", label: "Reviews queue", icon: ClipboardCheck, detailLabel: "Review" },
   { href: "/admin/events", label: "Events", icon: Radio },
   { href: "/admin/billing", label: "Billing", icon: Banknote },
   { href: "/admin/tickets", label: "Tickets", icon: Ticket },

@@ -43,6 +43,19 @@ export async function contextFor(browser: Browser, user: User, options: Paramete
 export async function demoIds(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string | undefined): Promise<Record<string, string>> {
   const partner = await playwright.request.newContext({ baseURL });
   const me = await signInOverHttp(partner, "partner@portico.test");
+  // The partner's app page, on the seeded published app (other users get the portal's own answer there).
+  const own = (await (await partner.get("/api/v1/applications?limit=100")).json()) as { data: { id: string; slug: string }[] };
   await partner.dispose();
-  return { "/admin/partners/[id]": me.partnerId };
+  const claimsSync = own.data.find((a) => a.slug === "acme-claims-sync");
+  // The review page of Northwind's demo submission (any status: the page shows a decided review too).
+  const admin = await playwright.request.newContext({ baseURL });
+  await signInOverHttp(admin, "admin@portico.test");
+  const apps = (await (await admin.get("/api/v1/applications?q=Northwind%20Rater&limit=5")).json()) as { data: { id: string; slug: string }[] };
+  await admin.dispose();
+  const rater = apps.data.find((a) => a.slug === "northwind-rater");
+  return {
+    "/admin/partners/[id]": me.partnerId,
+    ...(rater ? { "/admin/reviews/[id]": rater.id } : {}),
+    ...(claimsSync ? { "/apps/[id]": claimsSync.id } : {}),
+  };
 }

@@ -209,8 +209,17 @@ describe("versions of a published app", () => {
 
   it("applies cosmetic changes at once without a version", async () => {
     const live = await publishedApp(db());
-    const res = await patch(live.id, live.cookie, { name: "Renamed Bridge", supportEmail: "help@bridge.example.com" });
+    // Resending the versioned fields as they are (in another order) is not a change.
+    const res = await patch(live.id, live.cookie, {
+      name: "Renamed Bridge",
+      supportEmail: "help@bridge.example.com",
+      requestedScopes: ["write:claims", "read:claims", "read:claims"],
+      scopeJustifications: { "write:claims": "Updates claim status when the adjuster closes a file." },
+      mappableFields: [],
+    });
     expect(res.body).toMatchObject({ name: "Renamed Bridge", supportEmail: "help@bridge.example.com", currentVersion: { version: "1.0.0", status: "published" } });
+    const [client] = await db().select().from(oauthClients).where(eq(oauthClients.applicationId, live.id));
+    expect(client.name).toBe("Renamed Bridge");
   });
 
   it("still checks the cosmetic fields customers rely on: no removing the privacy policy or the support address of a live app", async () => {

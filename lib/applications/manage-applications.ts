@@ -1,6 +1,6 @@
 import { and, eq, like } from "drizzle-orm";
 import type { Db } from "@/db";
-import { applications, applicationVersions } from "@/db/schema";
+import { applications, applicationVersions, oauthClients } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { config } from "@/lib/config";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -77,14 +77,24 @@ export async function createApplication(db: Db, principal: Principal, input: Cre
 
 type Structural = Pick<VersionRow, (typeof versionedFields)[number]>;
 
-/** The versioned fields the input changes, compared with `base`. */
+/** A value's identity for change detection: lists are sets (order and repeats carry no meaning), objects ignore key order. */
+function canonical(value: unknown): string {
+  const norm = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(norm);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, norm(x)]));
+    return v ?? null;
+  };
+  return JSON.stringify(Array.isArray(value) ? [...new Set(value as string[])].sort() : norm(value));
+}
+
+/** The versioned fields the input really changes, compared with `base`: resending what is there opens no version. */
 function structuralChanges(input: UpdateApplication, base: VersionRow): Partial<Structural> {
   const changes: Partial<Structural> = {};
   for (const field of versionedFields) {
     const next = input[field];
     if (next === undefined) continue;
     const value = Array.isArray(next) ? uniq(next) : next;
-    if (JSON.stringify(value) !== JSON.stringify(base[field] ?? null)) (changes as Record<string, unknown>)[field] = value;
+    if (canonical(value) !== canonical(base[field])) (changes as Record<string, unknown>)[field] = value;
   }
   return changes;
 }
@@ -166,6 +176,8 @@ export async function updateApplication(db: Db, principal: Principal, id: string
     }
     await vetLiveCosmetics(l, cosmetic);
     await tx.update(applications).set({ ...cosmetic, updatedAt: now }).where(eq(applications.id, app.id));
+    // The consent page names the client: it follows the app's name.
+    if (input.name && l.client) await tx.update(oauthClients).set({ name: input.name, updatedAt: now }).where(eq(oauthClients.id, l.client.id));
   }).catch((err) => {
     if (isUniqueViolation(err)) throw new Conflict(`Version ${input.version} already exists`, [{ path: "version", message: "already exists" }]);
     throw err;

@@ -29,6 +29,12 @@ html:not(.dark) .light-mode,html:not(.dark) .dark-mode{--scalar-color-yellow:#7a
 html.dark .dark-mode{--scalar-color-2:#c2c2c2!important;--scalar-color-3:#a8a8a8!important;--scalar-sidebar-search--color:#a8a8a8!important}
 `;
 
+// Response status tabs (200, 400, 401 … 429) scroll sideways in one row on a phone, hiding the last
+// ones off the edge; they wrap onto a second row instead.
+const SCALAR_LAYOUT_CSS = `
+.tab-list.custom-scroll{flex-wrap:wrap!important;overflow-x:visible!important}
+`;
+
 // Scalar's markup trips axe in a few places it does not let us configure; fixed on the DOM as it
 // renders (it re-renders on navigation, so on every change): aria-selected on plain buttons (the
 // sidebar: the current item becomes aria-current), a role=tablist holding a button that is not a tab
@@ -69,7 +75,7 @@ export function withPorticoChrome(html: string, nonce: string | undefined): stri
   const n = nonce ? ` nonce="${nonce.replace(/[^A-Za-z0-9+/=_-]/g, "")}"` : "";
   return html
     .replace(/^<!doctype html>\s*<html>/i, `<!doctype html>\n<html lang="en">`)
-    .replace("</title>", `</title>\n    <link rel="icon" href="/icon.svg" type="image/svg+xml" />\n    <script${n}>${THEME_SCRIPT}</script>\n    <style${n}>${HEADER_CSS}${SCALAR_CONTRAST_CSS}</style>`)
+    .replace("</title>", `</title>\n    <link rel="icon" href="/icon.svg" type="image/svg+xml" />\n    <script${n}>${THEME_SCRIPT}</script>\n    <style${n}>${HEADER_CSS}${SCALAR_CONTRAST_CSS}${SCALAR_LAYOUT_CSS}</style>`)
     .replace("<body>", `<body>\n    ${HEADER}\n    <main>`)
     .replace(/(<div id="app"><\/div>)/, `$1</main>\n    <script${n}>${A11Y_SCRIPT}</script>`)
     .replace("Scalar.createApiReference('#app', {", "Scalar.createApiReference('#app', { forceDarkModeState: window.__porticoDark ? 'dark' : 'light',");

@@ -1,13 +1,13 @@
+import { ReviewQueue } from "@/components/admin-reviews/review-queue";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotBuiltYet } from "@/components/ui/states";
 
 export const metadata = { title: "Reviews queue" };
 
 export default function Page() {
   return (
     <>
-      <PageHeader title="Reviews queue" description="App submissions waiting for review." />
-      <NotBuiltYet what="Reviews queue" />
+      <PageHeader title="Reviews queue" description="App submissions and new versions waiting for review, oldest first." />
+      <ReviewQueue />
     </>
   );
 }

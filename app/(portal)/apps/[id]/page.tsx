@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { AppDetail } from "@/components/applications/app-detail";
+import { getDb } from "@/db";
+import { getApplication } from "@/lib/applications/application-queries";
+import { checkDescriptions } from "@/lib/applications/security-checks";
+import { tierScopes } from "@/lib/applications/tier-scopes";
+import { hasScope } from "@/lib/auth/scopes";
+import { NotFound } from "@/lib/errors";
+import { getPartner } from "@/lib/partners/get-partner";
+import { roleGate } from "../../../_server/page-gate";
+import { getPartnerViewer } from "../../../_server/viewer";
+
+// Looked up once per request (metadata and page share it). An unknown, malformed or another
+// partner's id is the portal's 404 page with HTTP 404, not an error panel after the client's fetch.
+const appFor = cache(async (id: string) => {
+  const viewer = await getPartnerViewer();
+  if (!viewer || !hasScope(viewer.principal.scopes, "read:applications")) return null; // the layout or the role gate answers
+  try {
+    return await getApplication(await getDb(), viewer.principal, id);
+  } catch (err) {
+    if (err instanceof NotFound) notFound();
+    throw err;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const app = await appFor(id);
+  return { title: app ? `${app.name} · Apps` : "App" };
+}
+
+export default async function AppPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await getPartnerViewer();
+  if (!viewer) return null;
+  const gate = roleGate(viewer, "read:applications");
+  if (gate) return gate;
+  const app = await appFor(id);
+  const partner = await getPartner(await getDb(), viewer.principal, viewer.partner.id);
+  return (
+    <AppDetail
+      appId={id}
+      initial={app ?? undefined}
+      canWrite={hasScope(viewer.principal.scopes, "write:applications")}
+      allowedScopes={tierScopes[partner.tier]}
+      tier={partner.tier}
+      descriptions={checkDescriptions}
+    />
+  );
+}

@@ -1,0 +1,24 @@
+import { AlarmClock } from "lucide-react";
+import { AppStatusBadge } from "@/components/applications/status";
+import { formatWaiting, isLongWait } from "./waiting";
+
+// The review status and the time waiting, as the queue and the review page show them.
+
+/** The review status as the partner's pages show it: one badge, one set of words and colours. */
+export const ReviewStatusBadge = AppStatusBadge;
+
+/** "3 h"; past two days in red with a clock, and said so to screen readers. */
+export function WaitingTime({ seconds }: { seconds: number }) {
+  const text = formatWaiting(seconds);
+  if (!isLongWait(seconds)) return <span className="whitespace-nowrap tabular-nums">{text}</span>;
+  return (
+    <span
+      className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-red-50 px-2 py-0.5 text-xs font-semibold tabular-nums text-red-700 ring-1 ring-inset ring-red-600/20"
+      title="Waiting more than 2 days"
+    >
+      <AlarmClock aria-hidden className="size-3.5" />
+      {text}
+      <span className="sr-only"> (more than 2 days)</span>
+    </span>
+  );
+}
