@@ -47,6 +47,32 @@ async function submittedApp(api: APIRequestContext, name: string): Promise<AppBo
   return ok<AppBody>(await api.post(`/api/v1/applications/${created.id}/submit`, { data: {} }), "submit");
 }
 
+/**
+ * A published app of Acme's with a new version (one more scope) submitted: an update in the queue.
+ * Made for the test, so the demo's "Acme Claims Sync" stays as other specs expect it.
+ */
+async function submittedUpdate(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string | undefined, name: string) {
+  const api = await partnerApi(playwright, baseURL);
+  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  await signInOverHttp(admin, "admin@portico.test");
+  const app = await submittedApp(api, name);
+  await ok(await admin.post(`/api/v1/applications/${app.id}/review`, { data: {} }), "review");
+  await ok(await admin.post(`/api/v1/applications/${app.id}/approve`, { data: {} }), "approve");
+  const published = await ok<AppBody>(await api.post(`/api/v1/applications/${app.id}/publish`, { data: {} }), "publish");
+  const live = published.liveVersion!;
+  const added = "read:leads";
+  await ok(
+    await api.patch(`/api/v1/applications/${app.id}`, {
+      data: { requestedScopes: [...live.requestedScopes, added], version: "1.1.0", changelog: "Shows the agency's leads next to each claim." },
+    }),
+    "new version",
+  );
+  await ok(await api.post(`/api/v1/applications/${app.id}/submit`, { data: {} }), "submit the new version");
+  await api.dispose();
+  await admin.dispose();
+  return { ...published, live, added, version: "1.1.0" };
+}
+
 /** The page wider than the window: something does not wrap. */
 async function sideways(page: Page) {
   return page.evaluate(() => (document.documentElement.scrollWidth > window.innerWidth + 1 ? `${document.documentElement.scrollWidth} px wide in ${window.innerWidth} px` : null));
@@ -188,28 +214,13 @@ test("a rejection needs a reason of 10 characters or more, and the partner reads
 });
 
 test("a new version of a published app shows what it changes, its new scope marked New", async ({ browser, playwright, baseURL }) => {
-  const api = await partnerApi(playwright, baseURL);
-  const list = await ok<{ data: AppBody[] }>(await api.get("/api/v1/applications?q=Acme%20Claims%20Sync&limit=5"), "find Acme Claims Sync");
-  const seeded = list.data.find((a) => a.slug === "acme-claims-sync");
-  expect(seeded?.liveVersion, "the demo's published app").toBeTruthy();
-  const live = seeded!.liveVersion!;
-  // A scope the live version lacks (the demo grants read/write claims and read policies).
-  const added = ["read:leads", "read:users", "write:policies"].find((s) => !live.requestedScopes.includes(s))!;
-  const [major, minor] = seeded!.currentVersion.version.split(".").map(Number);
-  const version = `${major}.${minor + 1}.0`;
-  await ok(
-    await api.patch(`/api/v1/applications/${seeded!.id}`, {
-      data: { requestedScopes: [...live.requestedScopes, added], version, changelog: `Shows the agency's ${added.split(":")[1]} next to each claim.` },
-    }),
-    "new version",
-  );
-  await ok(await api.post(`/api/v1/applications/${seeded!.id}/submit`, { data: {} }), "submit the new version");
-
+  const update = await submittedUpdate(playwright, baseURL, `Claims Ledger ${stamp}`);
+  const { live, added, version } = update;
   const ctx = await contextFor(browser, "admin@portico.test");
   const page = await ctx.newPage();
   await page.goto("/admin/reviews");
-  await expect(page.getByTestId("review-row-acme-claims-sync")).toContainText("Update");
-  await openFromQueue(page, { slug: "acme-claims-sync", name: "Acme Claims Sync" });
+  await expect(page.getByTestId(`review-row-${update.slug}`)).toContainText("Update");
+  await openFromQueue(page, { slug: update.slug, name: update.name });
   await expect(page.getByRole("heading", { name: `Changes: ${live.version} → ${version}` })).toBeVisible();
   const diff = page.getByTestId("diff-scopes");
   const fresh = diff.locator('[data-change="added"]');
@@ -220,17 +231,13 @@ test("a new version of a published app shows what it changes, its new scope mark
   await expect(page.getByTestId("first-version")).toHaveCount(0);
   // The scopes in words mark the new one too; a read scope without a reason is not a warning.
   await expect(page.getByTestId("scopes-in-words").locator("li", { hasText: added })).toContainText("New");
-  await api.dispose();
   await ctx.close();
 });
 
 test("the queue and review pages, light and dark, wide and narrow: axe-clean, with screenshots to look at", async ({ browser, playwright, baseURL }) => {
   test.setTimeout(120_000);
   mkdirSync(SHOTS, { recursive: true });
-  const api = await partnerApi(playwright, baseURL);
-  const list = await ok<{ data: AppBody[] }>(await api.get("/api/v1/applications?q=Acme%20Claims%20Sync&limit=5"), "find");
-  const update = list.data.find((a) => a.slug === "acme-claims-sync")!;
-  await api.dispose();
+  const update = await submittedUpdate(playwright, baseURL, `Claims Ledger Shots ${stamp}`);
   for (const scheme of ["light", "dark"] as const) {
     for (const width of [1280, 390]) {
       const ctx = await contextFor(browser, "admin@portico.test", { colorScheme: scheme, viewport: { width, height: 860 } });

@@ -78,6 +78,11 @@ const cases: Case[] = [
       await expect(p.getByTestId("event-detail")).toBeVisible();
     },
   },
+  { name: "deprecate app", user: "partner@portico.test", path: "/apps/[id]", open: click("Deprecate…") },
+  { name: "rotate app client secret", user: "partner@portico.test", path: "/apps/[id]?tab=credentials", open: click("Rotate secret") },
+  { name: "rotate app signing secret", user: "partner@portico.test", path: "/apps/[id]?tab=credentials", open: click("Rotate") },
+  { name: "notifications", user: "partner@portico.test", path: "/dashboard", open: async (p) => p.getByRole("button", { name: /^Notifications/ }).click() },
+  { name: "reject app", user: "admin@portico.test", path: "/admin/reviews/[id]", open: click("Reject…") },
   { name: "customer account menu", user: "customer@portico.test", path: "/marketplace", open: async (p) => p.getByRole("button", { name: /^Account: / }).click() },
 ];
 

@@ -60,7 +60,7 @@ export function toVersion(v: VersionRow): ApplicationVersion {
 export function toApplication(l: LoadedApp, principal: Principal): Application {
   const { app } = l;
   const subject = subjectOf(l);
-  const actions = [...new Set(actorOf(principal, app).flatMap((a) => allowedActions(subject.status, a)))];
+  const actions = app.status === "deprecated" ? [] : [...new Set(actorOf(principal, app).flatMap((a) => allowedActions(subject.status, a)))];
   // Deprecation acts on the app, whatever a newer version is doing.
   if (subject.kind === "version" && app.status === "published" && actorOf(principal, app).length) actions.push("deprecate");
   return Application.parse({

@@ -6,7 +6,7 @@ import { config } from "@/lib/config";
 import { describeError } from "@/lib/db/errors";
 import { NotFound } from "@/lib/errors";
 import { processState } from "@/lib/process-state";
-import { isUuid } from "@/lib/db/errors";
+import { isUuid, pgErrorCode } from "@/lib/db/errors";
 import { loadApp, type LoadedApp } from "./application-queries";
 import { runEndpointProbes } from "./endpoint-probes";
 import { PROBES_REQUESTED } from "@/inngest/events";
@@ -39,7 +39,15 @@ type Target = { applicationId: string; versionId: string };
 async function storeResults(db: Db, t: Target, results: Pick<CheckResult, "check" | "field" | "message" | "evidence">[], status?: "pending") {
   if (!results.length) return;
   const now = new Date();
-  await db
+  // The app may be deleted while its checks run (they can wait on DNS): then there is nothing to store.
+  await insertResults(db, t, results, now, status).catch((err) => {
+    if (pgErrorCode(err) === "23503") throw new NotFound("Application");
+    throw err;
+  });
+}
+
+function insertResults(db: Db, t: Target, results: Pick<CheckResult, "check" | "field" | "message" | "evidence">[], now: Date, status?: "pending") {
+  return db
     .insert(applicationSecurityChecks)
     .values(
       results.map((r) => ({

@@ -1,4 +1,4 @@
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, inArray, like, ne } from "drizzle-orm";
 import type { Db } from "@/db";
 import { applications, applicationVersions, oauthClients } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
@@ -142,7 +142,8 @@ export async function updateApplication(db: Db, principal: Principal, id: string
 
     const pending = current.id !== live.id ? current : null;
     const changes = structuralChanges(input, pending ?? live);
-    const versioning = Object.keys(changes).length > 0 || (input.version !== undefined && input.version !== pending?.version);
+    // Resending the version already there (the live one, or the pending one) opens nothing.
+    const versioning = Object.keys(changes).length > 0 || (input.version !== undefined && input.version !== (pending ?? live).version);
     if (versioning || (pending && input.changelog !== undefined)) {
       if (pending && !["draft", "rejected"].includes(pending.status)) {
         throw new InvalidTransition(pending.status, "be edited", `Version ${pending.version}`);
@@ -173,8 +174,11 @@ export async function updateApplication(db: Db, principal: Principal, id: string
           .returning({ id: applicationVersions.id });
         await tx.update(applications).set({ currentVersionId: created.id }).where(eq(applications.id, app.id));
       }
+    } else if (pending?.status === "rejected" && Object.keys(cosmetic).length) {
+      // Any edit answers a rejection, as before the first publish: the version is a draft again.
+      await tx.update(applicationVersions).set({ status: "draft", updatedAt: now }).where(eq(applicationVersions.id, pending.id));
     }
-    await vetLiveCosmetics(l, cosmetic);
+    await vetLiveCosmetics(tx, l, cosmetic);
     await tx.update(applications).set({ ...cosmetic, updatedAt: now }).where(eq(applications.id, app.id));
     // The consent page names the client: it follows the app's name.
     if (input.name && l.client) await tx.update(oauthClients).set({ name: input.name, updatedAt: now }).where(eq(oauthClients.id, l.client.id));
@@ -185,16 +189,32 @@ export async function updateApplication(db: Db, principal: Principal, id: string
   return toApplication(await loadApp(db, principal, id), principal);
 }
 
-/** Cosmetic fields a published app shows customers skip review, so they must still pass their checks. */
-const cosmeticChecks: Partial<Record<string, StaticCheckId>> = { privacyPolicyUrl: "privacy_policy_url", supportEmail: "support_email", logoUrl: "logo_url_https" };
+/**
+ * Cosmetic fields of a published app skip review, so they must still pass their checks; a new name
+ * must pass outright (what is only a warning for a reviewer to weigh has no reviewer here).
+ */
+const cosmeticChecks: Partial<Record<string, StaticCheckId>> = {
+  privacyPolicyUrl: "privacy_policy_url",
+  supportEmail: "support_email",
+  logoUrl: "logo_url_https",
+  name: "name_not_reserved",
+};
 
-async function vetLiveCosmetics(l: LoadedApp, cosmetic: Record<string, unknown>) {
-  const only = Object.keys(cosmetic).flatMap((f) => cosmeticChecks[f] ?? []);
+async function vetLiveCosmetics(db: Db, l: LoadedApp, cosmetic: Record<string, unknown>) {
+  const changed = Object.keys(cosmetic).filter((f) => cosmetic[f] !== (l.app as Record<string, unknown>)[f]);
+  const only = changed.flatMap((f) => cosmeticChecks[f] ?? []);
   if (!only.length) return;
+  const others = only.includes("name_not_reserved")
+    ? await db
+        .select({ name: applications.name })
+        .from(applications)
+        .where(and(inArray(applications.status, ["published", "deprecated"]), ne(applications.id, l.app.id)))
+    : [];
   const subject = { ...checkSubject(l), ...cosmetic } as CheckSubject;
-  const results = await runStaticChecks(subject, { partnerTier: "standard", otherAppNames: [], allowPrivateUrls: config().WEBHOOK_ALLOW_PRIVATE_URLS }, only);
-  const failed = results.filter((r) => r.status === "failed");
-  if (failed.length) throw new SecurityChecksFailed(failed);
+  const ctx = { partnerTier: "standard" as const, otherAppNames: others.map((o) => o.name), allowPrivateUrls: config().WEBHOOK_ALLOW_PRIVATE_URLS };
+  const results = await runStaticChecks(subject, ctx, only);
+  const refused = results.filter((r) => r.status === "failed" || (r.check === "name_not_reserved" && r.status !== "passed"));
+  if (refused.length) throw new SecurityChecksFailed(refused);
 }
 
 function versionFields(input: UpdateApplication) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, ne, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { applications, applicationVersions, partners } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
@@ -29,6 +29,8 @@ export async function reviewQueue(db: Db, principal: Principal, q: ReviewQueueQu
         q.status ? eq(applicationVersions.status, q.status) : inArray(applicationVersions.status, ["submitted", "in_review"]),
         // Only the version the app is on: an older candidate superseded by an edit is not reviewable.
         eq(applications.currentVersionId, applicationVersions.id),
+        // A deprecated app's pending version can take no step any more.
+        ne(applications.status, "deprecated"),
         afterSubmitted(q.cursor),
       ),
     )

@@ -28,7 +28,13 @@ async function authorizeStep(db: Db, principal: Principal, l: LoadedApp, action:
     await activePartnerFor(db, principal);
     return;
   }
-  if (by.includes("admin") && isAdmin(principal)) return;
+  if (by.includes("admin") && isAdmin(principal)) {
+    // Review is a second pair of eyes: an admin who is also a member of the app's partner does not review it.
+    if (!by.includes("partner") && principal.partnerId === l.app.partnerId) {
+      throw new Forbidden("You are a member of this application's partner: another platform admin reviews it");
+    }
+    return;
+  }
   if (by.includes("partner") && !by.includes("admin")) requireOwner(principal, l);
   throw new Forbidden(`Only platform admins can ${action} an application`);
 }
@@ -129,29 +135,30 @@ export async function startReview(db: Db, principal: Principal, id: string, audi
 }
 
 export async function approveApplication(db: Db, principal: Principal, id: string, input: ApproveApplication, audit: AuditContext = {}): Promise<Application> {
-  const l = await takeStep(db, principal, id, "approve", audit, async () => {
+  await takeStep(db, principal, id, "approve", audit, async (l, _step, tx) => {
     const at = new Date();
     const review = { reviewedAt: at, reviewedBy: principal.userId, reviewNotes: input.notes || null };
+    // In the step's transaction: a decision is never taken without the partner being told.
+    await notifyPartner(tx, l.app.partnerId, {
+      kind: "application.approved",
+      title: `${l.app.name} ${l.current.version} is approved`,
+      body: input.notes ? `Reviewer's notes: ${input.notes}\n\nPublish it when you are ready.` : "Publish it when you are ready.",
+    });
     return { app: review, version: { ...review, reviewChecklist: input.checklist ?? {} }, details: input.notes ? { notes: input.notes } : {} };
-  });
-  await notifyPartner(db, l.app.partnerId, {
-    kind: "application.approved",
-    title: `${l.app.name} ${l.current.version} is approved`,
-    body: input.notes ? `Reviewer's notes: ${input.notes}\n\nPublish it when you are ready.` : "Publish it when you are ready.",
   });
   return reload(db, principal, id);
 }
 
 export async function rejectApplication(db: Db, principal: Principal, id: string, input: RejectApplication, audit: AuditContext = {}): Promise<Application> {
-  const l = await takeStep(db, principal, id, "reject", audit, async () => {
+  await takeStep(db, principal, id, "reject", audit, async (l, _step, tx) => {
     const at = new Date();
     const review = { reviewedAt: at, reviewedBy: principal.userId, reviewNotes: input.reason };
+    await notifyPartner(tx, l.app.partnerId, {
+      kind: "application.rejected",
+      title: `${l.app.name} ${l.current.version} needs changes`,
+      body: `${input.reason}\n\nEdit the app and submit it again.`,
+    });
     return { app: review, version: { ...review, reviewChecklist: input.checklist ?? {} }, details: { reason: input.reason } };
-  });
-  await notifyPartner(db, l.app.partnerId, {
-    kind: "application.rejected",
-    title: `${l.app.name} ${l.current.version} needs changes`,
-    body: `${input.reason}\n\nEdit the app and submit it again.`,
   });
   return reload(db, principal, id);
 }
@@ -163,14 +170,14 @@ export async function rejectApplication(db: Db, principal: Principal, id: string
  */
 export async function publishApplication(db: Db, principal: Principal, id: string, audit: AuditContext = {}): Promise<PublishedApplication> {
   let clientSecret: string | undefined;
-  let narrowedClient: string | null = null;
   await takeStep(db, principal, id, "publish", audit, async (l, _step, tx) => {
     const v = l.current;
     const at = new Date();
     const [existing] = await tx.select().from(oauthClients).where(eq(oauthClients.applicationId, l.app.id));
     const terms = { redirectUris: v.redirectUris, scopes: v.requestedScopes, grantTypes: ["authorization_code", "refresh_token"] };
     if (existing) {
-      if (missingScopes(v.requestedScopes, existing.scopes).length) narrowedClient = existing.id;
+      // Narrowed: the tokens minted under the wider terms go, with the change (token issuance trims to the client's scopes too).
+      if (missingScopes(v.requestedScopes, existing.scopes).length) await revokeClientTokens(tx, existing.id, at);
       await tx
         .update(oauthClients)
         .set({ ...terms, name: l.app.name, updatedAt: at })
@@ -200,10 +207,7 @@ export async function publishApplication(db: Db, principal: Principal, id: strin
       details: { clientCreated: !existing },
     };
   });
-  if (narrowedClient) {
-    await revokeClientTokens(db, narrowedClient);
-    forgetTokens();
-  }
+  forgetTokens();
   const app = await reload(db, principal, id);
   return clientSecret ? { ...app, clientSecret } : app;
 }
@@ -215,17 +219,18 @@ export async function deprecateApplication(db: Db, principal: Principal, id: str
   if (!isAdmin(principal) && sunsetAt.getTime() < now + MIN_SUNSET_NOTICE_MS) {
     throw new Invalid("sunsetAt must be at least 30 days ahead, so installers can move", [{ path: "sunsetAt", message: "at least 30 days ahead" }]);
   }
-  const l = await takeStep(db, principal, id, "deprecate", audit, async () => ({
-    app: { deprecatedAt: new Date(), sunsetAt, deprecationMessage: input.message },
-    details: { sunsetAt: sunsetAt.toISOString(), message: input.message },
-  }));
-  // Token checks read the app's sunset: cached verdicts must not outlive the change.
-  forgetTokens();
-  const accounts = await notifyInstallers(db, l.app.id, {
-    kind: "application.deprecated",
-    title: `${l.app.name} will stop working on ${sunsetAt.toISOString().slice(0, 10)}`,
-    body: input.message,
+  await takeStep(db, principal, id, "deprecate", audit, async (l, _step, tx) => {
+    const accounts = await notifyInstallers(tx, l.app.id, {
+      kind: "application.deprecated",
+      title: `${l.app.name} will stop working on ${sunsetAt.toISOString().slice(0, 10)}`,
+      body: input.message,
+    });
+    return {
+      app: { deprecatedAt: new Date(), sunsetAt, deprecationMessage: input.message },
+      details: { sunsetAt: sunsetAt.toISOString(), message: input.message, installersNotified: accounts },
+    };
   });
-  await recordAudit(db, principal, { action: "application.installers_notified", targetType: "applications", targetId: l.app.id, partnerId: l.app.partnerId, details: { accounts } }, audit);
+  // Token checks read the app's sunset: cached records must not outlive the change.
+  forgetTokens();
   return reload(db, principal, id);
 }

@@ -23,15 +23,21 @@ type Grant = {
 
 /**
  * An access token (with `accessScopes`) and, when the client may refresh, a refresh
- * token (with `refreshScopes`), both in one family. Only hashes are stored.
+ * token (with `refreshScopes`), both in one family. Only hashes are stored. Scopes the client no
+ * longer holds (narrowed since the grant: an edit, or an app version published with fewer) are
+ * left out, so a code or refresh token from before the change cannot carry them on.
  */
 export async function issueTokenPair(
   db: Db,
   client: AuthenticatedClient,
-  accessScopes: string[],
-  refreshScopes: string[],
+  grantedAccess: string[],
+  grantedRefresh: string[],
   grant: Grant,
 ): Promise<TokenResponse> {
+  const held = (scopes: string[]) => scopes.filter((s) => hasScope(client.scopes, s));
+  const accessScopes = held(grantedAccess);
+  const refreshScopes = held(grantedRefresh);
+  if (!accessScopes.length) throw new OAuthError("invalid_scope", "The client no longer holds any of the scopes this grant was for");
   const access = generateAccessToken();
   const { OAUTH_TOKEN_LIFETIME: lifetime, OAUTH_REFRESH_TOKEN_LIFETIME: refreshLifetime } = config();
   const now = Date.now();
