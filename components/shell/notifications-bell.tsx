@@ -65,7 +65,12 @@ export function NotificationsBell() {
               {inbox.data.data.map((n) => (
                 <li key={n.id} className="px-3 py-2.5">
                   <p className="flex items-start gap-2 font-medium text-slate-900">
-                    {!n.readAt && <span aria-label="Unread" className="mt-1.5 size-2 shrink-0 rounded-full bg-brand-600" />}
+                    {!n.readAt && (
+                      <>
+                        <span aria-hidden className="mt-1.5 size-2 shrink-0 rounded-full bg-brand-600" />
+                        <span className="sr-only">Unread: </span>
+                      </>
+                    )}
                     <span className="min-w-0 break-words">{n.title}</span>
                   </p>
                   {n.body && <p className="mt-0.5 whitespace-pre-line break-words text-slate-700">{n.body}</p>}
