@@ -10,7 +10,7 @@ import { ConfirmDialog, Dialog } from "@/components/ui/confirm-dialog";
 import { Textarea } from "@/components/ui/field";
 import { Form, FormErrorState, FormField } from "@/components/ui/form";
 import { ApproveApplication, RejectApplication, type Application } from "@/lib/applications/schemas";
-import { ReviewStatusBadge } from "./review-status";
+import { AppStatusBadge } from "@/components/applications/status";
 
 /** What a reviewer confirms by hand; the ticks travel with the decision as `checklist`. */
 export const reviewChecklist = [
@@ -57,7 +57,7 @@ export function DecisionCard({ app, onDecided }: { app: Application; onDecided: 
           Decision
         </h2>
         <p className="mt-2 flex items-center gap-2 text-sm text-slate-700">
-          This version is <ReviewStatusBadge status={v.status} />
+          This version is <AppStatusBadge status={v.status} />
         </p>
         {v.reviewNotes && (
           <p className="mt-2 whitespace-pre-wrap break-words rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">

@@ -5,7 +5,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { dataColumnHelper } from "@/components/ui/data-table";
 import type { ReviewQueueItem } from "@/lib/applications/schemas";
-import { ReviewStatusBadge, WaitingTime } from "./review-status";
+import { AppStatusBadge } from "@/components/applications/status";
+import { WaitingTime } from "./waiting-time";
 
 const col = dataColumnHelper<ReviewQueueItem>();
 
@@ -41,7 +42,7 @@ export const queueColumns = col.columns([
   col.display({
     id: "status",
     header: "Status",
-    cell: ({ row: { original: item } }) => <ReviewStatusBadge status={item.version.status} />,
+    cell: ({ row: { original: item } }) => <AppStatusBadge status={item.version.status} />,
   }),
   col.accessor("waitingSeconds", {
     header: "Waiting",

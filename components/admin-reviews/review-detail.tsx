@@ -12,7 +12,8 @@ import { diffVersions } from "@/lib/applications/version-diff";
 import { AppDetailsCard } from "./app-details-card";
 import { DecisionCard } from "./decision-card";
 import { useApplication, useRefreshReview } from "./queries";
-import { ReviewStatusBadge, WaitingTime } from "./review-status";
+import { AppStatusBadge } from "@/components/applications/status";
+import { WaitingTime } from "./waiting-time";
 import { ScopesCard } from "./scopes-card";
 import { SecurityChecksCard } from "./security-checks-card";
 import { TimelineCard } from "./timeline-card";
@@ -65,7 +66,7 @@ function Review({ app, scopeWords, checkDescriptions }: { app: Application; scop
             {isUpdate && <Badge tone="blue">Update</Badge>}
             <span aria-hidden>·</span>
             <span data-testid="review-status" className="inline-flex">
-              <ReviewStatusBadge status={v.status} />
+              <AppStatusBadge status={v.status} />
             </span>
             {waited !== null && (
               <>

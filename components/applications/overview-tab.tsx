@@ -34,14 +34,7 @@ export function editability(app: Application): { cosmetic: boolean; versioned: b
   return { cosmetic: true, versioned: true };
 }
 
-export function OverviewTab({
-  app,
-  canWrite,
-  allowedScopes,
-  tier,
-  checkErrors,
-  onSaved,
-}: {
+type DetailsProps = {
   app: Application;
   canWrite: boolean;
   allowedScopes: readonly string[];
@@ -49,7 +42,9 @@ export function OverviewTab({
   /** The failed checks of the last submit, to show on the fields they are about. */
   checkErrors: readonly FieldError[];
   onSaved: () => void;
-}) {
+};
+
+export function OverviewTab({ app, canWrite, allowedScopes, tier, checkErrors, onSaved }: DetailsProps) {
   return (
     <div className="grid gap-6">
       <VersionSummary app={app} />
@@ -118,21 +113,7 @@ function VersionBox({ title, version, empty }: { title: string; version: Applica
   );
 }
 
-function DetailsForm({
-  app,
-  canWrite,
-  allowedScopes,
-  tier,
-  checkErrors,
-  onSaved,
-}: {
-  app: Application;
-  canWrite: boolean;
-  allowedScopes: readonly string[];
-  tier: string;
-  checkErrors: readonly FieldError[];
-  onSaved: () => void;
-}) {
+function DetailsForm({ app, canWrite, allowedScopes, tier, checkErrors, onSaved }: DetailsProps) {
   const schema = useMemo(() => editAppForm(app), [app]);
   const form = useApiForm(schema, { defaultValues: appFormValues(app) });
   const edit = editability(app);

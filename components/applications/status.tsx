@@ -1,3 +1,4 @@
+import { lifecycleSubject, pendingVersionOf } from "@/lib/applications/lifecycle";
 import type { Application, ApplicationStatus } from "./types";
 import { statusLabels } from "./types";
 
@@ -26,13 +27,12 @@ export function AppStatusBadge({ status, children }: { status: ApplicationStatus
 
 /** A newer version on its way through review while the live one serves installs, or null. */
 export function pendingVersion(app: Pick<Application, "currentVersion" | "liveVersion">) {
-  const { currentVersion: current, liveVersion: live } = app;
-  return live && current.id !== live.id ? current : null;
+  return pendingVersionOf(app.currentVersion, app.liveVersion);
 }
 
 /** The status the next lifecycle step acts on: a pending version's, else the app's. */
 export function subjectStatus(app: Application): ApplicationStatus {
-  return pendingVersion(app)?.status ?? app.status;
+  return lifecycleSubject(app.status, app.currentVersion, app.liveVersion).status;
 }
 
 /** "1.1.0 in review": the pending version in words. */

@@ -5,7 +5,7 @@ import { isAdmin, type Principal } from "@/lib/auth/principal";
 import { isUuid } from "@/lib/db/errors";
 import { NotFound } from "@/lib/errors";
 import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination/cursor";
-import { allowedActions, type Actor, type ApplicationStatus } from "./lifecycle";
+import { actionsFor, lifecycleSubject, type Actor, type ApplicationAction } from "./lifecycle";
 import { Application, ApplicationVersion, type ListApplicationsQuery } from "./schemas";
 
 export type AppRow = typeof applications.$inferSelect;
@@ -18,13 +18,9 @@ export function visibleApps(p: Principal): SQL | undefined {
   return p.partnerId ? eq(applications.partnerId, p.partnerId) : sql`false`;
 }
 
-/**
- * What the lifecycle acts on. Before the first publish it is the app itself; once published,
- * a newer version walks review on its own while the app stays published with its live version.
- */
-export function subjectOf(l: Pick<LoadedApp, "app" | "current" | "live">): { kind: "app" | "version"; status: ApplicationStatus } {
-  if (l.live && l.current.id !== l.live.id) return { kind: "version", status: l.current.status };
-  return { kind: "app", status: l.app.status };
+/** What `action` (by default any review step) acts on: the app, or its pending version (lifecycle.ts). */
+export function subjectOf(l: Pick<LoadedApp, "app" | "current" | "live">, action?: ApplicationAction) {
+  return lifecycleSubject(l.app.status, l.current, l.live, action);
 }
 
 export function actorOf(p: Principal, app: AppRow): Actor[] {
@@ -59,10 +55,6 @@ export function toVersion(v: VersionRow): ApplicationVersion {
 
 export function toApplication(l: LoadedApp, principal: Principal): Application {
   const { app } = l;
-  const subject = subjectOf(l);
-  const actions = app.status === "deprecated" ? [] : [...new Set(actorOf(principal, app).flatMap((a) => allowedActions(subject.status, a)))];
-  // Deprecation acts on the app, whatever a newer version is doing.
-  if (subject.kind === "version" && app.status === "published" && actorOf(principal, app).length) actions.push("deprecate");
   return Application.parse({
     id: app.id,
     slug: app.slug,
@@ -80,7 +72,7 @@ export function toApplication(l: LoadedApp, principal: Principal): Application {
     clientId: l.client?.clientId ?? null,
     currentVersion: toVersion(l.current),
     liveVersion: l.live ? toVersion(l.live) : null,
-    actions: [...new Set(actions)],
+    actions: actionsFor(app.status, l.current, l.live, actorOf(principal, app)),
     sunsetAt: iso(app.sunsetAt),
     deprecationMessage: app.deprecationMessage,
     publishedAt: iso(app.publishedAt),

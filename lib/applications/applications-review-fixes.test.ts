@@ -100,14 +100,14 @@ describe("a deprecated app's pending version", () => {
 
 describe("edits of a published app", () => {
   it("refuse a rename to a reserved or confusable name (no reviewer sees it), and accept a plain one", async () => {
-    const other = await publishedApp(db(), goodApplication({ name: "Claimsbridge Pro" }));
+    // A published app whose name the rename may not imitate.
+    await publishedApp(db(), goodApplication({ name: "Claimsbridge Pro" }));
     const live = await publishedApp(db());
     for (const name of ["Portico Claims", "Claimsbr1dge Pro"]) {
       const res = await patch(live.id, live.cookie, { name });
       expect(res.status, name).toBe(422);
       expect(res.body).toMatchObject({ code: "SECURITY_CHECKS_FAILED", errors: [{ path: "name" }] });
     }
-    expect(other.id).toBeTruthy();
     expect((await patch(live.id, live.cookie, { name: "Adjuster Desk" })).status).toBe(200);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applicationStatus } from "@/db/schema/enums";
 import { DomainError, InvalidTransition } from "@/lib/errors";
 import {
-  allowedActions,
+  actionsFor,
   applicationActions,
   applicationStatuses,
   isDeletable,
@@ -56,6 +56,8 @@ describe("application lifecycle", () => {
   });
 
   it("offers each actor only its own steps", () => {
+    // Before the first publish the app and its one version move together.
+    const allowedActions = (status: ApplicationStatus, actor: "partner" | "admin") => actionsFor(status, { id: "v1", status }, null, [actor]);
     expect(allowedActions("draft", "partner")).toEqual(["submit"]);
     expect(allowedActions("draft", "admin")).toEqual([]);
     expect(allowedActions("submitted", "admin")).toEqual(["review", "reject"]);
@@ -71,7 +73,16 @@ describe("application lifecycle", () => {
     }
   });
 
+  it("offers the steps of a published app's pending version, and deprecation of the app itself", () => {
+    const live = { id: "v1" };
+    expect(actionsFor("published", { id: "v2", status: "submitted" }, live, ["admin"])).toEqual(["review", "reject", "deprecate"]);
+    expect(actionsFor("published", { id: "v2", status: "draft" }, live, ["partner"])).toEqual(["submit", "deprecate"]);
+    expect(actionsFor("published", { id: "v1", status: "published" }, live, ["partner"])).toEqual(["deprecate"]);
+    expect(actionsFor("deprecated", { id: "v2", status: "submitted" }, live, ["admin", "partner"])).toEqual([]);
+  });
+
   it("every offered action is one nextStatus accepts", () => {
+    const allowedActions = (status: ApplicationStatus, actor: "partner" | "admin") => actionsFor(status, { id: "v1", status }, null, [actor]);
     for (const status of applicationStatuses) {
       for (const actor of ["partner", "admin"] as const) {
         for (const action of allowedActions(status, actor)) expect(() => nextStatus(status, action as ApplicationAction)).not.toThrow();

@@ -35,11 +35,6 @@ export function nextStatus(current: ApplicationStatus, action: ApplicationAction
   return step.to;
 }
 
-/** The steps open from `current` for `actor`: what the portal and the review page offer as buttons. */
-export function allowedActions(current: ApplicationStatus, actor: Actor): ApplicationAction[] {
-  return applicationActions.filter((a) => lifecycle[a].from.includes(current) && lifecycle[a].by.includes(actor));
-}
-
 /** Editing a rejected application returns it to draft; other statuses keep theirs. */
 export function statusAfterEdit(current: ApplicationStatus): ApplicationStatus {
   return current === "rejected" ? "draft" : current;
@@ -48,4 +43,35 @@ export function statusAfterEdit(current: ApplicationStatus): ApplicationStatus {
 /** Only an application that was never published may be deleted (installs and tokens may point at it). */
 export function isDeletable(app: { publishedAt: Date | null }): boolean {
   return app.publishedAt === null;
+}
+
+type VersionRef = { id: string; status: ApplicationStatus };
+
+/** The version on its way through review while another one is live, or null (the API's currentVersion vs liveVersion). */
+export function pendingVersionOf<V extends VersionRef>(current: V, live: { id: string } | null): V | null {
+  return live && current.id !== live.id ? current : null;
+}
+
+/**
+ * What the lifecycle acts on. Before the first publish it is the app itself; once published, a
+ * newer version walks review on its own while the app stays published with its live version.
+ * Deprecation always acts on the app, whatever a newer version is doing.
+ */
+export function lifecycleSubject(
+  appStatus: ApplicationStatus,
+  current: VersionRef,
+  live: { id: string } | null,
+  action?: ApplicationAction,
+): { kind: "app" | "version"; status: ApplicationStatus } {
+  const pending = action === "deprecate" ? null : pendingVersionOf(current, live);
+  return pending ? { kind: "version", status: pending.status } : { kind: "app", status: appStatus };
+}
+
+/** The steps `actors` may take now on an app (each on its own subject); none once it is deprecated. */
+export function actionsFor(appStatus: ApplicationStatus, current: VersionRef, live: { id: string } | null, actors: readonly Actor[]): ApplicationAction[] {
+  if (appStatus === "deprecated") return [];
+  return applicationActions.filter((action) => {
+    const { status } = lifecycleSubject(appStatus, current, live, action);
+    return lifecycle[action].from.includes(status) && actors.some((a) => lifecycle[action].by.includes(a));
+  });
 }

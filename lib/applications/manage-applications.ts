@@ -8,7 +8,7 @@ import { Conflict, Forbidden, Invalid, InvalidTransition } from "@/lib/errors";
 import { activePartnerFor } from "@/lib/partners/active-partner";
 import { slugify } from "@/lib/partners/slugify";
 import { loadApp, toApplication, type LoadedApp, type VersionRow } from "./application-queries";
-import { isDeletable, statusAfterEdit } from "./lifecycle";
+import { isDeletable, pendingVersionOf, statusAfterEdit } from "./lifecycle";
 import { type Application, type CreateApplication, type UpdateApplication, versionedFields } from "./schemas";
 import { compareSemver } from "./semver";
 import { SecurityChecksFailed } from "./check-errors";
@@ -140,7 +140,7 @@ export async function updateApplication(db: Db, principal: Principal, id: string
       return;
     }
 
-    const pending = current.id !== live.id ? current : null;
+    const pending = pendingVersionOf(current, live);
     const changes = structuralChanges(input, pending ?? live);
     // Resending the version already there (the live one, or the pending one) opens nothing.
     const versioning = Object.keys(changes).length > 0 || (input.version !== undefined && input.version !== (pending ?? live).version);

@@ -1,4 +1,4 @@
-import { partnerTiers } from "@/lib/partners/schemas";
+import { partnerTiers, type PartnerTier } from "@/lib/partners/schemas";
 
 // An app acts inside customers' accounts with the scopes it is granted at
 // install, so what it may ask for depends on how far we trust the partner who
@@ -6,7 +6,7 @@ import { partnerTiers } from "@/lib/partners/schemas";
 // keys, billing, applications, …) are never for apps, and neither are
 // wildcards or admin: a customer must be able to read exactly what an app gets.
 
-export type PartnerTier = (typeof partnerTiers)[number];
+export type { PartnerTier };
 
 const standard = [
   "read:leads",

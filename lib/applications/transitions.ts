@@ -46,7 +46,7 @@ function what(l: LoadedApp, kind: "app" | "version") {
 /** The status the step leads to, or 409 naming the current one. A deprecated app takes no more steps. */
 function stepFrom(l: LoadedApp, action: ApplicationAction): { kind: "app" | "version"; from: ApplicationStatus; to: ApplicationStatus } {
   if (l.app.status === "deprecated") throw new InvalidTransition("deprecated", action, l.app.name);
-  const subject = action === "deprecate" ? { kind: "app" as const, status: l.app.status } : subjectOf(l);
+  const subject = subjectOf(l, action);
   return { kind: subject.kind, from: subject.status, to: nextStatus(subject.status, action, what(l, subject.kind)) };
 }
 

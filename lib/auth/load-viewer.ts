@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts, partners, users } from "@/db/schema";
+import type { PartnerTier } from "@/lib/partners/schemas";
 import type { Principal } from "./principal";
 import { principalForUser } from "@/lib/http/session-principal";
 
 export type Viewer = {
   principal: Principal;
   user: { id: string; name: string; email: string };
-  partner: { id: string; name: string; slug: string; status: string; statusReason: string | null } | null;
+  partner: { id: string; name: string; slug: string; status: string; statusReason: string | null; tier: PartnerTier } | null;
   account: { id: string; name: string } | null;
 };
 
@@ -18,7 +19,7 @@ export async function loadViewer(db: Db, userId: string): Promise<Viewer | null>
   const [user] = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, userId));
   const [partner] = principal.partnerId
     ? await db
-        .select({ id: partners.id, name: partners.name, slug: partners.slug, status: partners.status, statusReason: partners.statusReason })
+        .select({ id: partners.id, name: partners.name, slug: partners.slug, status: partners.status, statusReason: partners.statusReason, tier: partners.tier })
         .from(partners)
         .where(eq(partners.id, principal.partnerId))
     : [];

@@ -6,6 +6,7 @@ export type PartnerRole = (typeof partnerRoles)[number];
 export const partnerStatuses = ["pending", "active", "suspended", "rejected"] as const;
 export const partnerTypes = ["technology", "carrier", "agency", "consultant", "data_provider"] as const;
 export const partnerTiers = ["standard", "premium", "enterprise"] as const;
+export type PartnerTier = (typeof partnerTiers)[number];
 export const contactKinds = ["business", "technical", "billing"] as const;
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);

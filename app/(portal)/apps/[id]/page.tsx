@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AppDetail } from "@/components/applications/app-detail";
 import { getDb } from "@/db";
@@ -7,8 +6,7 @@ import { getApplication } from "@/lib/applications/application-queries";
 import { checkDescriptions } from "@/lib/applications/security-checks";
 import { tierScopes } from "@/lib/applications/tier-scopes";
 import { hasScope } from "@/lib/auth/scopes";
-import { NotFound } from "@/lib/errors";
-import { getPartner } from "@/lib/partners/get-partner";
+import { orNotFound } from "../../../_server/or-not-found";
 import { roleGate } from "../../../_server/page-gate";
 import { getPartnerViewer } from "../../../_server/viewer";
 
@@ -17,12 +15,7 @@ import { getPartnerViewer } from "../../../_server/viewer";
 const appFor = cache(async (id: string) => {
   const viewer = await getPartnerViewer();
   if (!viewer || !hasScope(viewer.principal.scopes, "read:applications")) return null; // the layout or the role gate answers
-  try {
-    return await getApplication(await getDb(), viewer.principal, id);
-  } catch (err) {
-    if (err instanceof NotFound) notFound();
-    throw err;
-  }
+  return orNotFound(getApplication(await getDb(), viewer.principal, id));
 });
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -38,14 +31,13 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
   const gate = roleGate(viewer, "read:applications");
   if (gate) return gate;
   const app = await appFor(id);
-  const partner = await getPartner(await getDb(), viewer.principal, viewer.partner.id);
   return (
     <AppDetail
       appId={id}
       initial={app ?? undefined}
       canWrite={hasScope(viewer.principal.scopes, "write:applications")}
-      allowedScopes={tierScopes[partner.tier]}
-      tier={partner.tier}
+      allowedScopes={tierScopes[viewer.partner.tier]}
+      tier={viewer.partner.tier}
       descriptions={checkDescriptions}
     />
   );

@@ -2,9 +2,7 @@ import { CreateAppWizard } from "@/components/applications/create-app-wizard";
 import { inactivePartnerCopy } from "@/components/partners/partner-feature-gate";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { getDb } from "@/db";
 import { tierScopes } from "@/lib/applications/tier-scopes";
-import { getPartner } from "@/lib/partners/get-partner";
 import { roleGate } from "../../../_server/page-gate";
 import { getPartnerViewer } from "../../../_server/viewer";
 
@@ -22,7 +20,7 @@ export default async function NewAppPage() {
       </>
     );
   }
-  const partner = await getPartner(await getDb(), viewer.principal, viewer.partner.id);
+  const partner = viewer.partner;
   const closed = inactivePartnerCopy(
     { name: "Apps", roleText: "", onApproval: "register apps here", whileSuspended: "No apps can be created" },
     partner.status,

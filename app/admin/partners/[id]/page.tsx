@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PartnerDetail } from "@/components/admin/partner-detail";
 import { getDb } from "@/db";
-import { NotFound } from "@/lib/errors";
 import { getPartner } from "@/lib/partners/get-partner";
+import { orNotFound } from "../../../_server/or-not-found";
 import { requireViewer } from "../../../_server/viewer";
 
 // Looked up once per request (metadata and page share it). An unknown or malformed id is the
@@ -12,12 +11,7 @@ import { requireViewer } from "../../../_server/viewer";
 const partnerFor = cache(async (id: string) => {
   const viewer = await requireViewer();
   if (!viewer.principal.isPlatformAdmin) return null; // the admin layout answers "Admins only"
-  try {
-    return await getPartner(await getDb(), viewer.principal, id);
-  } catch (err) {
-    if (err instanceof NotFound) notFound();
-    throw err;
-  }
+  return orNotFound(getPartner(await getDb(), viewer.principal, id));
 });
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ReviewDetail } from "@/components/admin-reviews/review-detail";
 import { getDb } from "@/db";
 import { getApplication } from "@/lib/applications/application-queries";
 import { checkDescriptions } from "@/lib/applications/security-checks";
 import { allScopes } from "@/lib/auth/scopes";
-import { NotFound } from "@/lib/errors";
 import { describeScope } from "@/lib/oauth/consent";
+import { orNotFound } from "../../../_server/or-not-found";
 import { requireViewer } from "../../../_server/viewer";
 
 // Looked up once per request (metadata and page share it): an unknown or malformed id is the admin
@@ -15,12 +14,7 @@ import { requireViewer } from "../../../_server/viewer";
 const applicationFor = cache(async (id: string) => {
   const viewer = await requireViewer();
   if (!viewer.principal.isPlatformAdmin) return null; // the admin layout answers "Admins only"
-  try {
-    return await getApplication(await getDb(), viewer.principal, id);
-  } catch (err) {
-    if (err instanceof NotFound) notFound();
-    throw err;
-  }
+  return orNotFound(getApplication(await getDb(), viewer.principal, id));
 });
 
 // Words for scopes and checks live with the server-side code (consent, security checks); the

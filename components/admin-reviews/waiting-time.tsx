@@ -1,11 +1,7 @@
 import { AlarmClock } from "lucide-react";
-import { AppStatusBadge } from "@/components/applications/status";
 import { formatWaiting, isLongWait } from "./waiting";
 
-// The review status and the time waiting, as the queue and the review page show them.
-
-/** The review status as the partner's pages show it: one badge, one set of words and colours. */
-export const ReviewStatusBadge = AppStatusBadge;
+// How long a submission has waited, as the queue and the review page show it.
 
 /** "3 h"; past two days in red with a clock, and said so to screen readers. */
 export function WaitingTime({ seconds }: { seconds: number }) {
