@@ -4,7 +4,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { PGlite } from "@electric-sql/pglite";
 import { config } from "@/lib/config";
-import { configurePglite } from "@/lib/db/configure-pglite";
+import { configurePglite, pgliteExtensions } from "@/lib/db/configure-pglite";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -52,7 +52,7 @@ export async function openDb(opts: { url?: string; pgliteDir?: string; thread?: 
 
 async function openPgliteHere(dataDir: string | undefined) {
   const { PGlite } = await import("@electric-sql/pglite");
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, { extensions: pgliteExtensions });
   await configurePglite(client);
   return client;
 }

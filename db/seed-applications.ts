@@ -25,11 +25,13 @@ type DemoApp = {
   scopes: string[];
   justifications?: Record<string, string>;
   host: string;
+  /** No approval notification in the partner's inbox (the marketplace's many demo apps). */
+  quiet?: boolean;
 };
 
 const published = (a: DemoApp) => a.status === "published";
 
-async function ensureApp(db: Db, a: DemoApp) {
+export async function ensureApp(db: Db, a: DemoApp) {
   const [found] = await db.select({ id: applications.id }).from(applications).where(eq(applications.slug, a.slug));
   if (found) return;
   const now = new Date();
@@ -77,13 +79,15 @@ async function ensureApp(db: Db, a: DemoApp) {
       .update(applications)
       .set({ currentVersionId: version.id, liveVersionId: published(a) ? version.id : null })
       .where(eq(applications.id, app.id));
-    if (published(a)) {
+    if (published(a) && !a.quiet) {
       // What the partner was told when its demo app was approved: the bell is not empty on day one.
       await notifyPartner(tx, a.partnerId, {
         kind: "application.approved",
         title: `${a.name} 1.0.0 is approved`,
         body: "Reviewer's notes: clear scopes and a complete privacy policy.\n\nPublish it when you are ready.",
       });
+    }
+    if (published(a)) {
       const secret = generateClientSecret();
       await tx.insert(oauthClients).values({
         partnerId: a.partnerId,

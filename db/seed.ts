@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { eventPayloadJsonSchema, standardEventTypes } from "@/lib/events/catalog";
 import type { Db } from "./index";
 import { seedApplications } from "./seed-applications";
+import { seedMarketplace } from "./seed-marketplace";
 import { accountMembers, accounts, eventTypes, partnerMembers, partners, users } from "./schema";
 
 export const DEMO_PASSWORD = "portico-demo";
@@ -82,5 +83,7 @@ export async function seed(db: Db, opts: { demo: boolean }) {
     .insert(accountMembers)
     .values({ accountId: sunrise.id, userId: customerId, role: "owner" })
     .onConflictDoNothing();
+  passwordHash ??= await hashPassword(DEMO_PASSWORD);
+  await seedMarketplace(db, { passwordHash, adminId, acme: acme.id, acmeUser: partnerUserId, northwind: northwind.id, northwindUser: northwindUserId });
   return { adminId, partnerUserId, customerId, partnerId: acme.id, accountId: sunrise.id };
 }

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  customType,
+  date,
   index,
   integer,
   pgTable,
@@ -16,6 +18,8 @@ import { applications } from "./applications";
 import { listingStatus } from "./enums";
 import { partners } from "./partners";
 import { users } from "./users";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const listingCategories = pgTable(
   "listing_categories",
@@ -52,9 +56,22 @@ export const listings = pgTable(
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     logoUrl: text("logo_url"),
     screenshots: text("screenshots").array().notNull().default(sql`'{}'::text[]`),
-    pricingSummary: text("pricing_summary"),
-    status: listingStatus("status").notNull().default("draft"),
+    pricingModel: text("pricing_model").$type<"free" | "paid">().notNull().default("free"),
+    monthlyPriceCents: integer("monthly_price_cents"),
+    // Denormalised for the search vector (a generated column reads only its own row);
+    // kept in step when the partner is renamed.
+    partnerName: text("partner_name").notNull().default(""),
+    // "published" once the partner has written it; it is public while its app is published.
+    status: listingStatus("status").notNull().default("published"),
     featured: boolean("featured").notNull().default(false),
+    featuredPosition: integer("featured_position"),
+    delistedAt: timestamp("delisted_at", { withTimezone: true, precision: 3 }),
+    delistedReason: text("delisted_reason"),
+    // Weighted, accent-insensitive (the portico_search configuration maps words through
+    // unaccent): name A, tagline and tags B, partner C, description D. See migration 0005.
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('portico_search'::regconfig, name), 'A') || setweight(to_tsvector('portico_search'::regconfig, tagline || ' ' || portico_tags_text(tags)), 'B') || setweight(to_tsvector('portico_search'::regconfig, partner_name), 'C') || setweight(to_tsvector('portico_search'::regconfig, description), 'D')`,
+    ),
     // Denormalised counters, kept in the same transaction as installs and reviews;
     // the average rating is ratingSum / ratingCount.
     installCount: integer("install_count").notNull().default(0),
@@ -74,6 +91,8 @@ export const listings = pgTable(
     index("listings_status_published_idx").on(t.status, t.publishedAt),
     index("listings_featured_idx").on(t.status, t.publishedAt).where(sql`${t.featured}`),
     index("listings_tags_idx").using("gin", t.tags),
+    index("listings_search_idx").using("gin", t.searchVector),
+    check("listings_pricing_ck", sql`${t.pricingModel} in ('free', 'paid') and (${t.monthlyPriceCents} is null or ${t.monthlyPriceCents} >= 0)`),
     check(
       "listings_counters_ck",
       sql`${t.installCount} >= 0 and ${t.ratingCount} >= 0 and ${t.ratingSum} >= 0`,
@@ -113,4 +132,25 @@ export const reviews = pgTable(
     index("reviews_partner_reply_by_idx").on(t.partnerReplyBy),
     check("reviews_rating_ck", sql`${t.rating} between 1 and 5`),
   ],
+);
+
+/** Words of listing names and tags: the vocabulary a misspelt query is corrected against. */
+export const searchTerms = pgTable("search_terms", {
+  term: text("term").primaryKey(),
+  createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
+/** Per listing and day: page views, appearances in search results and clicks from them. */
+export const listingStatsDaily = pgTable(
+  "listing_stats_daily",
+  {
+    listingId: uuid("listing_id")
+      .notNull()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    views: integer("views").notNull().default(0),
+    impressions: integer("impressions").notNull().default(0),
+    clicks: integer("clicks").notNull().default(0),
+  },
+  (t) => [uniqueIndex("listing_stats_daily_uq").on(t.listingId, t.day)],
 );

@@ -57,5 +57,9 @@ export async function demoIds(playwright: PlaywrightWorkerArgs["playwright"], ba
     "/admin/partners/[id]": me.partnerId,
     ...(rater ? { "/admin/reviews/[id]": rater.id } : {}),
     ...(claimsSync ? { "/apps/[id]": claimsSync.id } : {}),
+    // Marketplace pages on the seeded listing and category (db/seed-marketplace.ts).
+    "/marketplace/apps/[slug]": "acme-claims-sync",
+    "/marketplace/categories/[slug]": "claims",
+    "/listings/[slug]": "acme-claims-sync",
   };
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, like, ne } from "drizzle-orm";
 import type { Db } from "@/db";
+import { syncListingNames } from "@/lib/marketplace/manage-listings";
 import { applications, applicationVersions, oauthClients } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { config } from "@/lib/config";
@@ -137,6 +138,7 @@ export async function updateApplication(db: Db, principal: Principal, id: string
         .update(applicationVersions)
         .set({ ...structuralChanges(input, current), ...versionFields(input), status, updatedAt: now })
         .where(eq(applicationVersions.id, current.id));
+      if (input.name) await syncListingNames(tx, { applicationId: app.id });
       return;
     }
 
@@ -182,6 +184,8 @@ export async function updateApplication(db: Db, principal: Principal, id: string
     await tx.update(applications).set({ ...cosmetic, updatedAt: now }).where(eq(applications.id, app.id));
     // The consent page names the client: it follows the app's name.
     if (input.name && l.client) await tx.update(oauthClients).set({ name: input.name, updatedAt: now }).where(eq(oauthClients.id, l.client.id));
+    // So does its marketplace listing (and the listing's search vector).
+    if (input.name) await syncListingNames(tx, { applicationId: app.id });
   }).catch((err) => {
     if (isUniqueViolation(err)) throw new Conflict(`Version ${input.version} already exists`, [{ path: "version", message: "already exists" }]);
     throw err;

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
-import { configurePglite } from "./configure-pglite";
+import { configurePglite, pgliteExtensions } from "./configure-pglite";
 import type { ThreadReply, ThreadRequest } from "./pglite-thread-protocol";
 
 // Entry of the database thread (see pglite-thread.ts): owns the PGlite
@@ -93,7 +93,7 @@ async function handle(pg: PGlite, m: ThreadRequest): Promise<void> {
 async function main() {
   let pg: PGlite;
   try {
-    pg = await PGlite.create(dataDir);
+    pg = await PGlite.create(dataDir, { extensions: pgliteExtensions });
     await configurePglite(pg);
   } catch (err) {
     return reply({ id: 0, ok: false, error: errorData(err) });

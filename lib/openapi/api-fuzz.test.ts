@@ -8,6 +8,7 @@ import * as introspectRoute from "@/app/api/oauth/introspect/route";
 import * as revokeRoute from "@/app/api/oauth/revoke/route";
 import * as tokenRoute from "@/app/api/oauth/token/route";
 import * as meRoute from "@/app/api/v1/me/route";
+import * as listingsRoute from "@/app/api/v1/marketplace/listings/route";
 import { callRoute, type CallOptions, type CallResult } from "@/lib/testing/call-route";
 import { createAccountWithMember, createAgreement, createApiKey, createContact, createPartnerWithMember, createUser, sessionCookie } from "@/lib/testing/fixtures";
 import {
@@ -110,6 +111,9 @@ type World = {
   consentId: string;
   applicationId: string;
   spareApplicationId: string;
+  listingSlug: string;
+  /** An app of the world's partner without a listing, for POST /marketplace/listings. */
+  unlistedApplicationId: string;
 };
 let world: World;
 
@@ -200,6 +204,16 @@ async function seedWorld(): Promise<World> {
     );
   const app = await newApp("Fuzz App");
   const spareApp = await newApp("Fuzz Spare App");
+  const unlistedApp = await newApp("Fuzz Unlisted App");
+  const listing = await must(
+    await callRoute(listingsRoute.POST, {
+      path: "/api/v1/marketplace/listings",
+      cookie: cookies.owner,
+      body: { applicationId: app.id, tagline: "Fuzzed listing", description: "# Fuzz", category: "claims", pricing: { model: "free" } },
+    }),
+    201,
+    "POST /marketplace/listings",
+  );
   const [consent] = await d.insert(oauthConsents).values({ userId: customer.id, clientId: client.id, accountId: account.id, scopes: ["read:keys"] }).returning();
 
   return {
@@ -225,6 +239,8 @@ async function seedWorld(): Promise<World> {
     consentId: consent.id,
     applicationId: app.id,
     spareApplicationId: spareApp.id,
+    listingSlug: listing.slug,
+    unlistedApplicationId: unlistedApp.id,
   };
 }
 
@@ -259,6 +275,8 @@ function pathId(apiPath: string, method: Method, name: string): string {
     case "applications":
       // Submit runs the checks on what the app holds: the spare is never PATCHed with fuzz values.
       return destructive || after === "submit" ? world.spareApplicationId : world.applicationId;
+    case "listings":
+      return world.listingSlug;
     case "pricing":
     case "partner":
       return world.partnerId;
@@ -358,6 +376,9 @@ function baselineBody(op: string, schema: Json): Record<string, unknown> {
     "POST /webhooks/endpoints/{id}/test": { type: "lead.created" },
     "POST /applications": { name: "Fuzz Created App" },
     "POST /applications/{id}/reject": { reason: "Fuzzing the reason field." },
+    "POST /marketplace/listings": { applicationId: world.unlistedApplicationId, category: "claims", pricing: { model: "free" }, screenshots: [], tags: [] },
+    "PATCH /marketplace/listings/{slug}": { category: "claims", pricing: { model: "free" } },
+    "POST /marketplace/listings/{slug}/delist": { reason: "Fuzzing the reason field." },
     "POST /applications/{id}/deprecate": { sunsetAt: new Date(Date.now() + 60 * 86_400_000).toISOString(), message: "fuzz" },
   };
   const base = (plausible(schema, "(body)") ?? {}) as Record<string, unknown>;

@@ -3,6 +3,7 @@ import { applicationPaths } from "@/lib/applications/openapi";
 import { Caller } from "@/lib/auth/describe-caller";
 import { eventPaths } from "@/lib/events/openapi";
 import { keyPaths } from "@/lib/keys/openapi";
+import { marketplacePaths } from "@/lib/marketplace/openapi";
 import { notificationPaths } from "@/lib/notifications/openapi";
 import { authorizationPaths, oauthClientPaths } from "@/lib/oauth/openapi";
 import { partnerPaths } from "@/lib/partners/openapi";
@@ -41,6 +42,7 @@ export function openApiDocument(serverUrl: string) {
       ...usagePaths,
       ...eventPaths,
       ...webhookPaths,
+      ...marketplacePaths,
     },
   });
   return { ...cached, servers: [{ url: `${serverUrl}/api/v1` }] };

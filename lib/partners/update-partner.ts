@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { partners } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
 import { Forbidden } from "@/lib/errors";
+import { syncListingNames } from "@/lib/marketplace/manage-listings";
 import { getPartnerRow } from "./get-partner";
 import type { Partner, UpdatePartner } from "./schemas";
 import { toPartner } from "./to-dto";
@@ -18,5 +19,7 @@ export async function updatePartner(db: Db, principal: Principal, id: string, in
     .set({ ...input, updatedAt: new Date() })
     .where(eq(partners.id, id))
     .returning();
+  // Listings carry the partner's name in their search vector.
+  if (input.name !== undefined) await syncListingNames(db, { partnerId: id });
   return toPartner(row);
 }
