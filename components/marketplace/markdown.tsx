@@ -3,7 +3,8 @@ import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 
 // Partner-written Markdown, shown to every visitor: no raw HTML (react-markdown skips it
 // unless told otherwise), the sanitizer's allow-list on what Markdown itself produces,
-// links and images only over https (a `javascript:` or `http:` URL is dropped), and links
+// links only to https or mailto, images only from absolute https URLs (a `javascript:`, `http:` or
+// protocol-relative URL is dropped), and links
 // that pass no reputation or referrer context (rel="nofollow ugc noopener").
 
 const schema = {
@@ -21,7 +22,7 @@ const components: Components = {
       <span>{children}</span>
     ),
   // eslint-disable-next-line @next/next/no-img-element -- partner images from their own hosts, sizes unknown
-  img: ({ src, alt }) => (typeof src === "string" && src ? <img src={src} alt={alt ?? ""} loading="lazy" className="my-3 max-w-full rounded-md border border-slate-200" /> : null),
+  img: ({ src, alt }) => (typeof src === "string" && /^https:\/\//i.test(src) ? <img src={src} alt={alt ?? ""} loading="lazy" className="my-3 max-w-full rounded-md border border-slate-200" /> : null),
   h1: ({ children }) => <h2 className="mt-6 mb-2 text-lg font-semibold">{children}</h2>,
   h2: ({ children }) => <h3 className="mt-5 mb-2 text-base font-semibold">{children}</h3>,
   h3: ({ children }) => <h4 className="mt-4 mb-1 font-semibold">{children}</h4>,

@@ -1,4 +1,4 @@
-import { and, eq, gte, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { listings, listingStatsDaily } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
@@ -36,21 +36,17 @@ export class ListingStatsCounter {
     this.counts = new Map();
     this.flushing = (async () => {
       try {
-        await db
-          .insert(listingStatsDaily)
-          .values(rows)
-          .onConflictDoUpdate({
-            target: [listingStatsDaily.listingId, listingStatsDaily.day],
-            set: {
-              views: sql`${listingStatsDaily.views} + excluded.views`,
-              impressions: sql`${listingStatsDaily.impressions} + excluded.impressions`,
-              clicks: sql`${listingStatsDaily.clicks} + excluded.clicks`,
-            },
-          });
+        await writeCounts(db, rows).catch(async (err: unknown) => {
+          // A listing deleted since its counts were taken fails the batch on its foreign key: its
+          // counts have nowhere to go (retrying would fail forever); the others are written.
+          if (pgErrorCode(err) !== "23503") throw err;
+          const alive = new Set(
+            (await db.select({ id: listings.id }).from(listings).where(inArray(listings.id, [...new Set(rows.map((r) => r.listingId))]))).map((r) => r.id),
+          );
+          const kept = rows.filter((r) => alive.has(r.listingId));
+          if (kept.length) await writeCounts(db, kept);
+        });
       } catch (err) {
-        // A listing deleted since its counts were taken fails the whole batch on its foreign key:
-        // those counts have nowhere to go, and retrying would fail forever.
-        if (pgErrorCode(err) === "23503") return;
         for (const r of rows) {
           const key = `${r.listingId}|${r.day}`;
           const cur = this.counts.get(key);
@@ -66,6 +62,20 @@ export class ListingStatsCounter {
       this.flushing = null;
     }
   }
+}
+
+function writeCounts(db: Db, rows: Counts[]) {
+  return db
+    .insert(listingStatsDaily)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [listingStatsDaily.listingId, listingStatsDaily.day],
+      set: {
+        views: sql`${listingStatsDaily.views} + excluded.views`,
+        impressions: sql`${listingStatsDaily.impressions} + excluded.impressions`,
+        clicks: sql`${listingStatsDaily.clicks} + excluded.clicks`,
+      },
+    });
 }
 
 const holder = globalThis as unknown as { __porticoListingStats?: ListingStatsCounter };

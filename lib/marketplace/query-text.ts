@@ -6,15 +6,21 @@
 export const MAX_QUERY_LENGTH = 200;
 
 export type ParsedQuery = {
+  /** The query as searched: control characters out, cut at MAX_QUERY_LENGTH. */
+  raw: string;
   /** The text for websearch_to_tsquery (phrases, exclusions, the complete words). */
   websearch: string;
   /** The last word, cleaned, to match as a prefix (`clai` → `clai:*`); null when the query ends in a space, a quote or an exclusion. */
   prefix: string | null;
-  /** Every plain word of the query, cleaned (for typo correction and exact-name matches). */
+  /** The last word as typed, also matched whole through websearch_to_tsquery ("policy.io" is one token to the parser). */
+  tail: string | null;
+  /** Every plain (not excluded) word of the query, folded, split at punctuation as listing names are for an exact match. */
   words: string[];
   /** Whether anything searchable is left. */
   empty: boolean;
 };
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 /** Lower case, accents off, only letters and digits kept (the same folding as the unaccent dictionary, near enough for matching). */
 export function foldWord(word: string): string {
@@ -27,36 +33,47 @@ export function foldWord(word: string): string {
 
 /** The text normalised for an exact-name comparison: folded words joined by one space. */
 export function foldText(text: string): string {
-  return text
-    .split(/\s+/)
-    .map(foldWord)
-    .filter(Boolean)
-    .join(" ");
+  return (text.match(WORD) ?? []).map(foldWord).filter(Boolean).join(" ");
 }
 
-export function parseQuery(raw: string): ParsedQuery {
+/** Each chunk of the query that is not an exclusion (`-word`), with its position. */
+function includedChunks(q: string): string[] {
+  return q
+    .split(/\s+/)
+    .filter((c) => c && !/^"?-/.test(c));
+}
+
+export function parseQuery(input: string): ParsedQuery {
   // NUL and other control characters cannot reach Postgres text; treat them as spaces.
-  const q = raw.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, MAX_QUERY_LENGTH);
+  const q = input.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, MAX_QUERY_LENGTH);
   const quotes = (q.match(/"/g) ?? []).length;
-  const tail = /(^|\s)([^\s"]+)$/.exec(q);
+  const last = /(^|\s)([^\s"]+)$/.exec(q);
   let websearch = q;
   let prefix: string | null = null;
+  let tail: string | null = null;
   // A trailing word outside quotes and not excluded is still being typed: match it as a prefix.
-  if (tail && quotes % 2 === 0 && !tail[2].startsWith("-")) {
-    const cleaned = foldWord(tail[2]);
+  if (last && quotes % 2 === 0 && !last[2].startsWith("-")) {
+    const cleaned = foldWord(last[2]);
     if (cleaned && cleaned !== "or") {
       prefix = cleaned;
-      websearch = q.slice(0, tail.index + tail[1].length);
+      tail = last[2];
+      websearch = q.slice(0, last.index + last[1].length);
     }
   }
   const words = [
     ...new Set(
-      q
-        .replace(/(^|\s)-\S+/g, " ")
-        .split(/[\s"]+/)
+      includedChunks(q)
+        .flatMap((c) => c.match(WORD) ?? [])
         .map(foldWord)
         .filter((w) => w && w !== "or"),
     ),
   ];
-  return { websearch: websearch.trim(), prefix, words, empty: words.length === 0 };
+  return { raw: q, websearch: websearch.trim(), prefix, tail, words, empty: words.length === 0 };
+}
+
+/** The query with corrected words put back where they were typed: phrases, exclusions and punctuation stay. */
+export function applyCorrections(raw: string, corrections: Map<string, string>): string {
+  return raw.replace(/(^|\s)(\S+)/g, (m, space: string, chunk: string) =>
+    /^"?-/.test(chunk) ? m : space + chunk.replace(WORD, (w) => corrections.get(foldWord(w)) ?? w),
+  );
 }

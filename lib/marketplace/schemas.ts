@@ -20,6 +20,10 @@ export const Pricing = z
   .meta({ id: "ListingPricing" });
 export type Pricing = z.infer<typeof Pricing>;
 
+// Control characters have no place in listing text (and the search highlighter uses two as markers).
+const noControl = (allowLines: boolean) => (v: string) => !(allowLines ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/).test(v);
+const controlMessage = "must not contain control characters";
+
 const Tag = z
   .string()
   .trim()
@@ -29,8 +33,8 @@ const Tag = z
   .transform((t) => t.toLowerCase());
 
 const editable = {
-  tagline: z.string().trim().min(1).max(80),
-  description: z.string().trim().max(20_000).describe("Markdown; rendered without raw HTML, links marked nofollow"),
+  tagline: z.string().trim().min(1).max(80).refine(noControl(false), controlMessage),
+  description: z.string().trim().max(20_000).refine(noControl(true), controlMessage).describe("Markdown; rendered without raw HTML, links marked nofollow"),
   category: Slug.describe("A slug from GET /marketplace/categories"),
   tags: z
     .array(Tag)
@@ -87,7 +91,11 @@ export type SearchSort = (typeof sorts)[number];
 
 export const SearchListingsQuery = z
   .object({
-    q: z.string().max(MAX_QUERY_LENGTH, `at most ${MAX_QUERY_LENGTH} characters`).optional(),
+    q: z
+      .string()
+      .transform((q) => q.slice(0, MAX_QUERY_LENGTH))
+      .optional()
+      .describe(`Search words; a longer query is cut at ${MAX_QUERY_LENGTH} characters`),
     sort: z.enum(sorts).optional().describe("Default: relevance with q, trending without"),
     category: Slug.optional(),
     pricing: z.enum(pricingModels).optional(),

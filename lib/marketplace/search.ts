@@ -12,8 +12,8 @@ import { correctQuery } from "./typo-correction";
 /** Fewer full-text hits than this on a first page, and a spelling correction is tried. */
 const FEW_RESULTS = 3;
 
-// Highlight markers: control characters cannot occur in listing text (inputs are trimmed
-// strings from JSON, and Postgres text holds no NUL), so splitting on them is unambiguous.
+// Highlight markers: control characters that listing text cannot hold (the schemas refuse them,
+// and the highlighted copy drops any that older rows or app names carry), so splitting is unambiguous.
 const START = "\u0002";
 const STOP = "\u0003";
 
@@ -30,7 +30,8 @@ type Search = {
 export function tsQuery(p: ParsedQuery): SQL {
   const web = sql`websearch_to_tsquery('portico_search', ${p.websearch})`;
   if (!p.prefix) return web;
-  return sql`(${web} && to_tsquery('portico_search', ${`${p.prefix}:*`}))`;
+  // The last word matches as a prefix of its letters, or whole as the parser reads it ("policy.io", "rate@home").
+  return sql`(${web} && (to_tsquery('portico_search', ${`${p.prefix}:*`}) || websearch_to_tsquery('portico_search', ${p.tail ?? ""})))`;
 }
 
 function scoreOf(s: Search, tsq: SQL | null): SQL {
@@ -61,8 +62,8 @@ async function runSearch(db: Db, s: Search): Promise<{ rows: (ListingItemRow & {
     filters.push(sql`l.rating_count > 0 and round(l.rating_sum::numeric / l.rating_count, 1) >= ${s.filters.minRating}`);
   const after = s.after ? sql`where (r.score < ${s.after.s}::float8 or (r.score = ${s.after.s}::float8 and r.id < ${s.after.id}::uuid))` : sql``;
   const highlight = tsq
-    ? sql`, ts_headline('portico_search', r.name, ${tsq}, ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`}) as hl_name,
-         ts_headline('portico_search', r.tagline, ${tsq}, ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`}) as hl_tagline`
+    ? sql`, ts_headline('portico_search', translate(r.name, ${START + STOP}, ''), ${tsq}, ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`}) as hl_name,
+         ts_headline('portico_search', translate(r.tagline, ${START + STOP}, ''), ${tsq}, ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`}) as hl_tagline`
     : sql``;
   const result = await db.execute(sql`
     with c as (

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { rowsOf } from "@/lib/db/rows";
-import { foldText, type ParsedQuery } from "./query-text";
+import { applyCorrections, foldText, type ParsedQuery } from "./query-text";
 import { searchTerms } from "@/db/schema";
 
 // "Did you mean": each query word that is not a known word of a listing name or tag is
@@ -15,14 +15,10 @@ function allowedEdits(word: string): number {
 
 /** The corrected query text, or null when no word needed (or found) a correction. */
 export async function correctQuery(db: Db, parsed: ParsedQuery): Promise<string | null> {
-  let changed = false;
-  const words: string[] = [];
+  const corrections = new Map<string, string>();
   for (const word of parsed.words.slice(0, 8)) {
     const max = allowedEdits(word);
-    if (max === 0) {
-      words.push(word);
-      continue;
-    }
+    if (max === 0) continue;
     const found = rowsOf<{ term: string; d: number }>(
       await db.execute(sql`
         select term, levenshtein_less_equal(term, ${word}, ${max}) as d
@@ -32,10 +28,9 @@ export async function correctQuery(db: Db, parsed: ParsedQuery): Promise<string 
         order by d, similarity(term, ${word}) desc, term
         limit 1`),
     )[0];
-    if (found && Number(found.d) > 0) changed = true;
-    words.push(found ? found.term : word);
+    if (found && Number(found.d) > 0) corrections.set(word, found.term);
   }
-  return changed ? words.join(" ") : null;
+  return corrections.size ? applyCorrections(parsed.raw, corrections) : null;
 }
 
 /** The words of a listing's name and tags, added to the correction vocabulary. */

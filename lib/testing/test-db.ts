@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from "vitest";
 import { openDb, setDbForTests, type Db, type OpenedDb } from "@/db";
 import { seed } from "@/db/seed";
 import { describeError } from "@/lib/db/errors";
+import { flushListingStats } from "@/lib/marketplace/listing-stats";
 import { flushUsage } from "@/lib/usage/meter";
 
 /**
@@ -44,6 +45,7 @@ export function useTestDb(opts: { demo?: boolean } = {}): () => Db {
     // Counts of the last second are still in memory: write them here, or the
     // meter's flush loop would find no test database and open the configured one.
     await flushUsage().catch((err) => console.warn(`useTestDb: final usage flush failed: ${describeError(err, { frames: false })}`));
+    if (opened) await flushListingStats(opened.db).catch((err) => console.warn(`useTestDb: final listing stats flush failed: ${describeError(err, { frames: false })}`));
     setDbForTests(undefined);
     await opened?.drop();
   });
