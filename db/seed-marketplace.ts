@@ -270,7 +270,7 @@ async function writeListing(
       tags: l.tags,
       logoUrl: null,
       screenshots: o.screenshots
-        ? ["https://placehold.co/1280x800/png?text=Claims+dashboard", "https://placehold.co/1280x800/png?text=Field+mapping", "https://placehold.co/1280x800/png?text=Audit+trail"]
+        ? ["dashboard", "field-mapping", "audit-trail"].map((shot) => `https://${o.slug}.${o.partner.host}/screenshots/${shot}.png`)
         : [],
       pricingModel: l.price ? "paid" : "free",
       monthlyPriceCents: l.price ?? null,

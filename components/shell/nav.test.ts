@@ -18,6 +18,12 @@ describe("crumbsFor", () => {
     expect(crumbsFor("admin", "/admin/partners/6e5d0000-0000-4000-8000-000000000000").map((c) => c.label)).toEqual(["Platform admin", "Partners", "Partner"]);
   });
 
+  it("does not name the marketplace twice for a customer", () => {
+    expect(crumbsFor("customer", "/marketplace/apps/acme-claims-sync").map((c) => c.label)).toEqual(["Marketplace", "App"]);
+    expect(crumbsFor("customer", "/marketplace/search").map((c) => c.label)).toEqual(["Marketplace", "Search"]);
+    expect(crumbsFor("customer", "/marketplace/categories/claims").map((c) => c.label)).toEqual(["Marketplace", "Category"]);
+  });
+
   it("gives nothing for a path outside the area (a no-access or 404 page drawn in the viewer's shell)", () => {
     expect(crumbsFor("customer", "/keys")).toEqual([]);
     expect(crumbsFor("partner", "/no-such-page")).toEqual([]);

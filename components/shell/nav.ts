@@ -59,7 +59,16 @@ export const partnerNav: NavItem[] = [
 ];
 
 export const customerNav: NavItem[] = [
-  { href: "/marketplace", label: "Marketplace", icon: Store },
+  {
+    href: "/marketplace",
+    label: "Marketplace",
+    icon: Store,
+    children: [
+      { href: "/marketplace/search", label: "Search" },
+      { href: "/marketplace/categories", label: "Category" },
+    ],
+    detailLabel: "App",
+  },
   { href: "/installed", label: "Installed apps", icon: PackageCheck },
   { href: "/authorized-apps", label: "Authorized apps", icon: ShieldCheck },
 ];
@@ -105,7 +114,8 @@ export function crumbsFor(area: Area, pathname: string): Crumb[] {
   if (!item) return [];
   const crumbs: Crumb[] = [{ label, href: home }];
   if (pathname === item.href) return [...crumbs, { label: item.label }];
-  crumbs.push({ label: item.label, href: item.href });
+  // A section that is the area's home under the area's own name is not named twice ("Marketplace › Marketplace › App").
+  if (item.href !== home || item.label !== label) crumbs.push({ label: item.label, href: item.href });
   const child = item.children?.find((c) => isActive(c, pathname));
   crumbs.push({ label: child?.label ?? item.detailLabel ?? "Details" });
   return crumbs;

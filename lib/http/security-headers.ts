@@ -39,7 +39,7 @@ export type PagePolicyOptions = {
 
 /**
  * A page's policy: scripts only with this response's nonce (and what they load), no framing
- * at all, nothing from other origins. Styles may be inline: React and recharts set `style`
+ * at all, nothing from other origins but https images. Styles may be inline: React and recharts set `style`
  * attributes, which a nonce cannot cover; scripts never may.
  */
 export function pageContentSecurityPolicy(nonce: string, options: PagePolicyOptions): string {
@@ -50,7 +50,9 @@ export function pageContentSecurityPolicy(nonce: string, options: PagePolicyOpti
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // Partners' logos, screenshots and Markdown images live on their own https hosts (images run
+    // no code; the Markdown renderer already drops anything but absolute https image URLs).
+    "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
