@@ -43,7 +43,7 @@ export const partnerNav: NavItem[] = [
   { href: "/keys", label: "API keys", icon: KeyRound },
   { href: "/oauth-clients", label: "OAuth clients", icon: ShieldCheck },
   { href: "/webhooks", label: "Webhooks", icon: Webhook },
-  { href: "/listings", label: "Listings", icon: Store },
+  { href: "/listings", label: "Listings", icon: Store, children: [{ href: "/listings/new", label: "New listing" }], detailLabel: "Listing" },
   { href: "/usage", label: "Usage", icon: ChartColumn },
   { href: "/invoices", label: "Invoices", icon: Receipt },
   { href: "/support", label: "Support", icon: LifeBuoy },

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -153,4 +154,18 @@ export const listingStatsDaily = pgTable(
     clicks: integer("clicks").notNull().default(0),
   },
   (t) => [uniqueIndex("listing_stats_daily_uq").on(t.listingId, t.day)],
+);
+
+/**
+ * One row: the sum and count of visible review ratings over every listing, kept by statement
+ * triggers on listings (migration 0007), so ranking reads the catalogue mean C without a scan.
+ */
+export const marketplaceTotals = pgTable(
+  "marketplace_totals",
+  {
+    id: smallint("id").primaryKey().default(1),
+    ratingSum: bigint("rating_sum", { mode: "number" }).notNull().default(0),
+    ratingCount: bigint("rating_count", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("marketplace_totals_one_row_ck", sql`${t.id} = 1`)],
 );

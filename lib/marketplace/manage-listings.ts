@@ -5,6 +5,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { pgConstraint } from "@/lib/db/errors";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { notifyPartner } from "@/lib/applications/notify";
+import { activePartnerFor } from "@/lib/partners/active-partner";
 import { assertCategory } from "./categories";
 import { getListing } from "./listing-queries";
 import type { CreateListing, DelistListing, FeatureListing, ListingPage, UpdateListing } from "./schemas";
@@ -19,6 +20,8 @@ function pricingColumns(p: CreateListing["pricing"]) {
 /** POST /marketplace/listings: the app's partner writes its listing; it is public once the app is published. */
 export async function createListing(db: Db, principal: Principal, input: CreateListing): Promise<ListingPage> {
   if (!principal.partnerId) throw new Forbidden("Only a partner's members list its apps");
+  // A pending or suspended partner publishes nothing new, as with its apps.
+  await activePartnerFor(db, principal);
   const [app] = await db
     .select({ id: applications.id, name: applications.name, slug: applications.slug, partnerId: applications.partnerId, partnerName: partners.name })
     .from(applications)

@@ -10,7 +10,7 @@ export const BAYES_M = 10;
 /** When the listing became public: its creation, or its app's publication if that came later. */
 export const publicSince = sql`greatest(l.created_at, a.published_at)`;
 
-/** `(v·R + m·C)/(v + m)` with C the mean over all visible reviews (`c.mean`). */
+/** `(v·R + m·C)/(v + m)` with C the mean over all visible reviews (`c.mean`, from marketplace_totals). */
 export const bayesian = sql`((l.rating_sum::float8 + ${BAYES_M} * c.mean) / (l.rating_count + ${BAYES_M}))`;
 
 /** Installs count, with diminishing returns: 0 → 1, 100 → 1.9, 10 000 → 2.8. */
@@ -21,12 +21,17 @@ const ratingFactor = sql`(0.5 + ${bayesian} / 10)`;
 
 /** A boost for new listings that fades: ×2 on the day of publication, ×1.24 after a month, → ×1. */
 function freshness(at: SQL) {
-  return sql`(1 + exp(-greatest(extract(epoch from (${at} - ${publicSince})), 0) / ${86400 * 21}))`;
+  // date_part is float8; extract() would be numeric and slow on every matching row.
+  return sql`(1 + exp(-greatest(date_part('epoch', ${at} - ${publicSince}), 0) / ${86400 * 21}))`;
 }
 
 /** Relevance: an exact name match first, then text rank (weights D, C, B, A) times popularity, rating and freshness. */
-export function relevance(tsq: SQL, foldedQuery: string, at: SQL): SQL {
-  const exact = sql`(case when btrim(regexp_replace(lower(unaccent(l.name)), '[^[:alnum:]]+', ' ', 'g')) = ${foldedQuery} then 1000000 else 0 end)`;
+export function relevance(tsq: SQL, words: string[], at: SQL): SQL {
+  // The costly comparison runs only where every word is in the name (weight A), found by the index-friendly vector test.
+  const inName = sql`l.search_vector @@ to_tsquery('portico_search', ${words.map((w) => `${w}:A`).join(" & ")})`;
+  const exact = words.length
+    ? sql`(case when ${inName} and btrim(regexp_replace(lower(unaccent(l.name)), '[^[:alnum:]]+', ' ', 'g')) = ${words.join(" ")} then 1000000 else 0 end)`
+    : sql`0`;
   return sql`(${exact} + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', l.search_vector, ${tsq}) * ${popularity} * ${ratingFactor} * ${freshness(at)})::float8`;
 }
 

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { rowsOf } from "@/lib/db/rows";
 import { listedWhere, listingItemColumns, listingJoins, toListingItem, type ListingItemRow } from "./listing-item";
-import { foldText, parseQuery, type ParsedQuery } from "./query-text";
+import { parseQuery, type ParsedQuery } from "./query-text";
 import { bayesian, publicSince, relevance, trendingJoin, trendingScore } from "./ranking";
 import type { ListingItem, ListingSearchPage, SearchListingsQuery, SearchSort } from "./schemas";
 import { decodeSearchCursor, encodeSearchCursor } from "./search-cursor";
@@ -38,7 +38,7 @@ function scoreOf(s: Search, tsq: SQL | null): SQL {
   const at = sql`${s.at.toISOString()}::timestamptz`;
   switch (s.sort) {
     case "relevance":
-      return tsq && s.parsed ? relevance(tsq, foldText(s.parsed.words.join(" ")), at) : trendingScore;
+      return tsq && s.parsed ? relevance(tsq, s.parsed.words, at) : trendingScore;
     case "trending":
       return trendingScore;
     case "rating":
@@ -62,17 +62,17 @@ async function runSearch(db: Db, s: Search): Promise<{ rows: (ListingItemRow & {
     filters.push(sql`l.rating_count > 0 and round(l.rating_sum::numeric / l.rating_count, 1) >= ${s.filters.minRating}`);
   const after = s.after ? sql`where (r.score < ${s.after.s}::float8 or (r.score = ${s.after.s}::float8 and r.id < ${s.after.id}::uuid))` : sql``;
   const highlight = tsq
-    ? sql`, ts_headline('portico_search', translate(r.name, ${START + STOP}, ''), ${tsq}, ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`}) as hl_name,
-         ts_headline('portico_search', translate(r.tagline, ${START + STOP}, ''), ${tsq}, ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`}) as hl_tagline`
+    ? sql`, ts_headline('portico_search', translate(l.name, ${START + STOP}, ''), ${tsq}, ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`}) as hl_name,
+         ts_headline('portico_search', translate(l.tagline, ${START + STOP}, ''), ${tsq}, ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`}) as hl_tagline`
     : sql``;
+  // Rank on ids and scores alone; the card's columns and partner are read for the page's rows only.
   const result = await db.execute(sql`
     with c as (
-      select coalesce(sum(rating_sum)::float8 / nullif(sum(rating_count), 0), 0) as mean
-      from listings where status = 'published' and rating_count > 0
+      select coalesce(rating_sum::float8 / nullif(rating_count, 0), 0) as mean from marketplace_totals where id = 1
     ),
     page as (
       select * from (
-        select ${listingItemColumns}, ${scoreOf(s, tsq)} as score
+        select l.id, ${scoreOf(s, tsq)} as score
         from listings l ${listingJoins} cross join c
         ${needsTrending ? trendingJoin(at) : sql``}
         where ${sql.join(filters, sql` and `)}
@@ -81,7 +81,9 @@ async function runSearch(db: Db, s: Search): Promise<{ rows: (ListingItemRow & {
       order by r.score desc, r.id desc
       limit ${s.limit + 1}
     )
-    select r.* ${highlight} from page r order by r.score desc, r.id desc`);
+    select ${listingItemColumns}, r.score ${highlight}
+    from page r join listings l on l.id = r.id ${listingJoins}
+    order by r.score desc, r.id desc`);
   const rows = rowsOf<ListingItemRow & { score: number; hl_name?: string; hl_tagline?: string }>(result);
   return { rows: rows.slice(0, s.limit), more: rows.length > s.limit };
 }
