@@ -73,6 +73,8 @@ async function ownListing(playwright: PlaywrightWorkerArgs["playwright"], baseUR
 }
 
 async function seriousAxe(page: Page) {
+  // Let enter animations (dialogs, toasts) finish: axe reads colours mid-fade otherwise.
+  await page.waitForTimeout(400);
   const res = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return res.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
 }
