@@ -46,7 +46,7 @@ export async function createListing(db: Db, principal: Principal, input: CreateL
         screenshots: input.screenshots,
         ...pricingColumns(input.pricing),
       });
-      await rememberTerms(tx as unknown as Db, app.name, input.tags);
+      await rememberTerms(tx, app.name, input.tags);
     });
   } catch (err) {
     if (pgConstraint(err) === "listings_application_uq" || pgConstraint(err) === "listings_slug_uq")
@@ -82,7 +82,7 @@ export async function updateListing(db: Db, principal: Principal, slug: string, 
         updatedAt: new Date(),
       })
       .where(eq(listings.id, row.id));
-    if (input.tags) await rememberTerms(tx as unknown as Db, row.name, input.tags);
+    if (input.tags) await rememberTerms(tx, row.name, input.tags);
   });
   return getListing(db, principal, slug);
 }

@@ -286,3 +286,26 @@ describe("what search shows", () => {
     expect((await getListing(l.slug)).status).toBe(404);
   });
 });
+
+describe("a suspended partner", () => {
+  it("has its listings leave search, featured, trending and categories, and its page 404 to the public, until it is active again", async () => {
+    const l = await insertListing(db(), { name: "Quarantined Quoter", tagline: "Suspension check", installs: 3 });
+    await addInstalls(db(), l, 3, { daysAgo: 1 });
+    await db().execute(sql`update listings set featured = true, featured_position = 0 where id = ${l.listing.id}`);
+    const names = async () => {
+      const r = await callRoute(listingsRoute.GET, { path: "/api/v1/marketplace/listings?q=quarantined" });
+      const t = await callRoute(trendingRoute.GET, { path: "/api/v1/marketplace/trending" });
+      return [...(r.body as ListingSearchPage).data, ...(t.body.data as ListingItem[])].map((i) => i.name);
+    };
+    const page = () => callRoute(listingRoute.GET, { path: `/api/v1/marketplace/listings/${l.slug}`, params: { slug: l.slug } });
+    expect(await names()).toContain("Quarantined Quoter");
+    expect((await page()).status).toBe(200);
+
+    await db().execute(sql`update partners set status = 'suspended' where id = ${l.partnerId}`);
+    expect(await names()).not.toContain("Quarantined Quoter");
+    expect((await page()).status).toBe(404);
+
+    await db().execute(sql`update partners set status = 'active' where id = ${l.partnerId}`);
+    expect(await names()).toContain("Quarantined Quoter");
+  });
+});
