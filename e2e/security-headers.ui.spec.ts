@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { expect, test, type APIResponse, type BrowserContext, type Page, type Response, type Route } from "@playwright/test";
 import { signInOverHttp } from "./support/auth";
 import { concrete, contextFor, demoIds, pageRoutes, USERS } from "./support/pages";
+import { isPartnerMedia } from "./support/partner-media";
 
 // Security headers on every page (walked from app/**/page.tsx) for anonymous visitors and each
 // demo user, on API answers, and the consent page refusing to render in another origin's frame.
@@ -88,14 +89,13 @@ for (const user of USERS) {
     test.setTimeout(240_000);
     const ctx = await contextFor(browser, user);
     // Nothing on any page reaches another host (Scalar's hosted fonts, AI agent and proxy are off),
-    // except partners' images, which live on their own https hosts (img-src https:): the demo
-    // partners' are under the reserved .example TLD. Those are aborted too, but allowed.
+    // except partners' images (see isPartnerMedia). Those are aborted too, but allowed.
     const external: string[] = [];
     await ctx.route(
       (url) => url.origin !== new URL(baseURL!).origin,
       (route) => {
         const req = route.request();
-        if (!(req.resourceType() === "image" && /^https:\/\/[^/]+\.example\//.test(req.url()))) external.push(req.url());
+        if (!isPartnerMedia(req.url(), req.resourceType(), new URL(baseURL!).origin)) external.push(req.url());
         return route.abort();
       },
     );
