@@ -2,13 +2,13 @@ import { eq, sql } from "drizzle-orm";
 import { rememberTerms } from "@/lib/marketplace/typo-correction";
 import type { Db } from "./index";
 import { ensureApp } from "./seed-applications";
-import { accountMembers, accounts, applications, integrations, listings, partnerMembers, partners, reviews, users } from "./schema";
+import { accountMembers, accounts, applications, applicationVersions, integrationHealthChecks, integrations, listings, partnerMembers, partners, reviews, users } from "./schema";
 
 // The demo marketplace: ~40 public listings across the ten categories from eleven partners,
 // with installs by sixty agencies and their reviews, spread so that trending (recent installs),
 // rating (Bayesian), installs and featured visibly disagree. Every counter on a listing is the
-// count of the rows behind it. Sunrise Agency (the demo customer) has installed nothing, so the
-// install flow can be tried from a clean slate.
+// count of the rows behind it. Sunrise Agency (the demo customer) has two installs with a month of
+// health history (one healthy, one degraded) and everything else left to try the install flow on.
 
 type Seller = { slug: string; name: string; type: "technology" | "data_provider" | "consultant"; host: string };
 
@@ -146,7 +146,7 @@ const DAY = 86_400_000;
 
 export async function seedMarketplace(
   db: Db,
-  ids: { passwordHash: string; adminId: string; acme: string; acmeUser: string; northwind: string; northwindUser: string },
+  ids: { passwordHash: string; adminId: string; acme: string; acmeUser: string; northwind: string; northwindUser: string; sunrise: string; customer: string },
 ) {
   // Done once: the Acme listing is written last.
   const [done] = await db.select({ id: listings.id }).from(listings).where(eq(listings.slug, "acme-claims-sync"));
@@ -218,6 +218,8 @@ export async function seedMarketplace(
     await writeListing(db, { l, slug: "northwind-rater", appId: rater.id, partner: partnerIds.northwind, publishedAt: new Date(now), agencies, offset: 0 });
   }
 
+  await seedSunriseInstalls(db, ids.sunrise, ids.customer);
+
   const [claimsSync] = await db.select({ id: applications.id, publishedAt: applications.publishedAt }).from(applications).where(eq(applications.slug, "acme-claims-sync"));
   if (claimsSync) {
     const l = L(
@@ -235,6 +237,81 @@ export async function seedMarketplace(
     const publishedAt = new Date(now - 90 * DAY);
     await db.update(applications).set({ publishedAt }).where(eq(applications.id, claimsSync.id));
     await writeListing(db, { l, slug: "acme-claims-sync", appId: claimsSync.id, partner: partnerIds.acme, publishedAt, agencies, offset: 3, screenshots: true });
+  }
+}
+
+const DEMO_CONFIG_SCHEMA = {
+  type: "object",
+  properties: {
+    apiBaseUrl: { type: "string", format: "uri", title: "CRM API base URL", description: "Where the app sends leads and contacts." },
+    apiKey: { type: "string", format: "password", title: "CRM API key", description: "Stored encrypted; never shown again." },
+    syncClosedLeads: { type: "boolean", title: "Sync closed leads", default: false },
+    region: { type: "string", title: "Data region", enum: ["us", "eu"], default: "us" },
+  },
+  required: ["apiBaseUrl"],
+};
+
+/**
+ * The demo customer's installs: Bluefin CRM Sync, healthy for a month, and Subrogation Tracker,
+ * degraded by four failed checks in a row. Their history is written here, not checked live (see
+ * healthCheckNextAt above); "Run check now" on their pages makes a real check.
+ */
+async function seedSunriseInstalls(db: Db, sunriseId: string, userId: string) {
+  const now = Date.now();
+  const picks = [
+    { slug: "bluefin-crm-sync", status: "active" as const, failures: 0 },
+    { slug: "subrogation-tracker", status: "degraded" as const, failures: 4 },
+  ];
+  for (const pick of picks) {
+    const [l] = await db
+      .select({ id: listings.id, applicationId: listings.applicationId, partnerId: listings.partnerId, versionId: applications.liveVersionId })
+      .from(listings)
+      .innerJoin(applications, eq(applications.id, listings.applicationId))
+      .where(eq(listings.slug, pick.slug));
+    if (!l) continue;
+    if (pick.slug === "bluefin-crm-sync" && l.versionId) {
+      await db
+        .update(applicationVersions)
+        .set({ configSchema: DEMO_CONFIG_SCHEMA, mappableFields: ["contact.email", "contact.fullName", "contact.phone", "lead.source", "lead.estimatedPremium"] })
+        .where(eq(applicationVersions.id, l.versionId));
+    }
+    const installedAt = new Date(now - 32 * DAY);
+    const lastCheck = new Date(now - 2 * 60_000);
+    const [row] = await db
+      .insert(integrations)
+      .values({
+        accountId: sunriseId,
+        applicationId: l.applicationId,
+        listingId: l.id,
+        partnerId: l.partnerId,
+        installedBy: userId,
+        status: pick.status,
+        config: pick.slug === "bluefin-crm-sync" ? { apiBaseUrl: "https://api.bluefincrm.example/v2", syncClosedLeads: false, region: "us" } : {},
+        createdAt: installedAt,
+        connectedAt: installedAt,
+        lastHealthCheckAt: lastCheck,
+        lastHealthStatus: pick.failures ? "HTTP 503" : "HTTP 200",
+        consecutiveFailures: pick.failures,
+      })
+      .onConflictDoNothing()
+      .returning({ id: integrations.id });
+    if (!row) continue;
+    await db.update(listings).set({ installCount: sql`${listings.installCount} + 1` }).where(eq(listings.id, l.id));
+    // Every 2 hours for 30 days; the degraded one had a bad afternoon a week ago and fails now.
+    const checks = Array.from({ length: 360 }, (_, k) => {
+      const checkedAt = new Date(lastCheck.getTime() - k * 2 * 3600_000);
+      const failing = pick.failures > 0 && (k < pick.failures || (k >= 84 && k < 87));
+      return {
+        integrationId: row.id,
+        checkedAt,
+        healthy: !failing,
+        httpStatus: failing ? 503 : 200,
+        latencyMs: failing ? 10_000 - ((k * 131) % 2000) : 80 + ((k * 37) % 140),
+        error: failing ? "HTTP 503 Service Unavailable" : null,
+        status: failing ? (k < pick.failures && k < pick.failures - 2 ? "degraded" : "active") : "active",
+      };
+    });
+    await db.insert(integrationHealthChecks).values(checks);
   }
 }
 
@@ -304,7 +381,11 @@ async function writeListing(
       installedBy: a.user,
       status: "active" as const,
       createdAt: new Date(Math.max(now - age(k), o.publishedAt.getTime())),
-      healthCheckNextAt: new Date(now + ((k * 37) % 300) * 1000),
+      connectedAt: new Date(Math.max(now - age(k), o.publishedAt.getTime())),
+      // Not scheduled for health checks: the demo partners' hosts (under .example) never resolve,
+      // so checking these ~1,500 installs would fail them all within half an hour and fill every
+      // demo inbox with failure notices. Installs made in the running app are scheduled as usual.
+      healthCheckNextAt: null,
     })),
   );
   // Reviews by the longest-standing installers.

@@ -83,7 +83,10 @@ export async function seed(db: Db, opts: { demo: boolean }) {
     .insert(accountMembers)
     .values({ accountId: sunrise.id, userId: customerId, role: "owner" })
     .onConflictDoNothing();
+  // A plain member of Sunrise: sees its integrations read-only and is told to ask an admin to install.
+  const memberId = await ensureUser("sam@sunrise.example", "Sam Ortiz");
+  await db.insert(accountMembers).values({ accountId: sunrise.id, userId: memberId, role: "member" }).onConflictDoNothing();
   passwordHash ??= await hashPassword(DEMO_PASSWORD);
-  await seedMarketplace(db, { passwordHash, adminId, acme: acme.id, acmeUser: partnerUserId, northwind: northwind.id, northwindUser: northwindUserId });
+  await seedMarketplace(db, { passwordHash, adminId, acme: acme.id, acmeUser: partnerUserId, northwind: northwind.id, northwindUser: northwindUserId, sunrise: sunrise.id, customer: customerId });
   return { adminId, partnerUserId, customerId, partnerId: acme.id, accountId: sunrise.id };
 }

@@ -5,7 +5,7 @@ import { signInOverHttp } from "./support/auth";
 // The app shell (issue 13): navigation on phones and desktops, breadcrumbs, dark mode,
 // pages that are not the viewer's, 404s inside the shell, toasts after mutations.
 
-const PARTNER_NAV = ["Dashboard", "Apps", "API keys", "OAuth clients", "Webhooks", "Listings", "Usage", "Invoices", "Support", "Settings"];
+const PARTNER_NAV = ["Dashboard", "Apps", "API keys", "OAuth clients", "Webhooks", "Listings", "Installs", "Usage", "Invoices", "Support", "Settings"];
 
 async function expectNoSideScroll(page: Page) {
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));

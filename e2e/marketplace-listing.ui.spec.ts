@@ -154,8 +154,11 @@ test("the Install control tells each viewer why, and a retired app takes no inst
   let page = await customer.newPage();
   await page.goto(DEMO);
   const install = page.getByRole("button", { name: "Install" });
-  await expect(install).toBeDisabled();
-  await expect(install).toHaveAccessibleDescription(/next release/);
+  await expect(install).toBeEnabled();
+  await expect(install).toHaveAccessibleDescription("You'll review what it can access before anything is installed.");
+  // An app the agency has: a way to its integration instead.
+  await page.goto("/marketplace/apps/bluefin-crm-sync");
+  await expect(page.getByRole("link", { name: "Installed: manage" })).toHaveAttribute("href", /^\/installed\/[0-9a-f-]{36}$/);
   await customer.close();
 
   const partner = await contextFor(browser, "partner@portico.test");

@@ -1,24 +1,4 @@
-import {
-  AppWindow,
-  Banknote,
-  BookOpen,
-  Building2,
-  ChartColumn,
-  ClipboardCheck,
-  KeyRound,
-  LayoutDashboard,
-  LifeBuoy,
-  ListTree,
-  type LucideIcon,
-  PackageCheck,
-  Radio,
-  Receipt,
-  Settings,
-  ShieldCheck,
-  Store,
-  Ticket,
-  Webhook,
-} from "lucide-react";
+import { AppWindow, Banknote, BookOpen, Building2, ChartColumn, ClipboardCheck, Clock, KeyRound, LayoutDashboard, LifeBuoy, ListTree, PackageCheck, Plug, Radio, Receipt, Settings, ShieldCheck, Store, Ticket, Webhook, type LucideIcon } from "lucide-react";
 
 // The one map of the app's navigation: the sidebars, the phone menu sheet and the
 // breadcrumbs are all drawn from it, so a page added here shows up everywhere at once.
@@ -44,6 +24,7 @@ export const partnerNav: NavItem[] = [
   { href: "/oauth-clients", label: "OAuth clients", icon: ShieldCheck },
   { href: "/webhooks", label: "Webhooks", icon: Webhook },
   { href: "/listings", label: "Listings", icon: Store, children: [{ href: "/listings/new", label: "New listing" }], detailLabel: "Listing" },
+  { href: "/installs", label: "Installs", icon: Plug, detailLabel: "Install" },
   { href: "/usage", label: "Usage", icon: ChartColumn },
   { href: "/invoices", label: "Invoices", icon: Receipt },
   { href: "/support", label: "Support", icon: LifeBuoy },
@@ -69,7 +50,7 @@ export const customerNav: NavItem[] = [
     ],
     detailLabel: "App",
   },
-  { href: "/installed", label: "Installed apps", icon: PackageCheck },
+  { href: "/installed", label: "Installed apps", icon: PackageCheck, detailLabel: "Integration" },
   { href: "/authorized-apps", label: "Authorized apps", icon: ShieldCheck },
 ];
 
@@ -79,6 +60,7 @@ export const adminNav: NavItem[] = [
   { href: "/admin/events", label: "Events", icon: Radio },
   { href: "/admin/billing", label: "Billing", icon: Banknote },
   { href: "/admin/tickets", label: "Tickets", icon: Ticket },
+  { href: "/admin/jobs", label: "Scheduled jobs", icon: Clock },
 ];
 
 /** Public reference pages, at the foot of every sidebar and in the signed-out menu. */

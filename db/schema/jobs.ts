@@ -44,3 +44,29 @@ export const jobRunners = pgTable("job_runners", {
   startedAt: timestamp("started_at", { withTimezone: true, precision: 3 }).notNull(),
   heartbeatAt: timestamp("heartbeat_at", { withTimezone: true, precision: 3 }).notNull(),
 });
+
+/**
+ * One run of a scheduled job for one slot (the cron time it stands for). The unique (job, slot)
+ * is the once-per-slot guarantee: every instance's scheduler tries to insert the row, one wins
+ * and runs it. The row then records the outcome admins see.
+ */
+export const scheduledJobRuns = pgTable(
+  "scheduled_job_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    job: text("job").notNull(),
+    slot: timestamp("slot", { withTimezone: true, precision: 3 }).notNull(),
+    // running | succeeded | failed
+    status: text("status").notNull().default("running"),
+    runner: text("runner").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true, precision: 3 }),
+    // What the run did, in a few numbers ("checked": 12), for the admin page.
+    summary: jsonb("summary").$type<Record<string, unknown>>(),
+    error: text("error"),
+  },
+  (t) => [
+    uniqueIndex("scheduled_job_runs_slot_uq").on(t.job, t.slot),
+    index("scheduled_job_runs_started_idx").on(t.startedAt, t.id),
+  ],
+);

@@ -120,8 +120,15 @@ export const reviews = pgTable(
     partnerReply: text("partner_reply"),
     partnerReplyAt: timestamp("partner_reply_at", { withTimezone: true, precision: 3 }),
     partnerReplyBy: uuid("partner_reply_by").references(() => users.id, { onDelete: "set null" }),
+    partnerReplyEditedAt: timestamp("partner_reply_edited_at", { withTimezone: true, precision: 3 }),
+    // Set when the author changes rating, title or body after posting ("edited" on the page).
+    editedAt: timestamp("edited_at", { withTimezone: true, precision: 3 }),
     // Moderated reviews stay for the record but drop out of listing pages and averages.
     hiddenAt: timestamp("hidden_at", { withTimezone: true, precision: 3 }),
+    hiddenReason: text("hidden_reason"),
+    hiddenBy: uuid("hidden_by").references(() => users.id, { onDelete: "set null" }),
+    // Denormalised count of review_votes, kept in the vote's transaction ("most helpful" sort).
+    helpfulCount: integer("helpful_count").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
@@ -131,7 +138,49 @@ export const reviews = pgTable(
     index("reviews_account_idx").on(t.accountId, t.createdAt, t.id),
     index("reviews_user_idx").on(t.userId),
     index("reviews_partner_reply_by_idx").on(t.partnerReplyBy),
+    index("reviews_hidden_by_idx").on(t.hiddenBy),
     check("reviews_rating_ck", sql`${t.rating} between 1 and 5`),
+  ],
+);
+
+/** "Helpful" votes: one per user and review. */
+export const reviewVotes = pgTable(
+  "review_votes",
+  {
+    reviewId: uuid("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("review_votes_uq").on(t.reviewId, t.userId), index("review_votes_user_idx").on(t.userId)],
+);
+
+/** Reports of a review by signed-in users: the admins' moderation queue is the unresolved ones. */
+export const reviewReports = pgTable(
+  "review_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reviewId: uuid("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    reporterId: uuid("reporter_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true, precision: 3 }),
+    resolvedBy: uuid("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    // "hidden" (the review was hidden) or "dismissed" (it stays).
+    resolution: text("resolution"),
+  },
+  (t) => [
+    uniqueIndex("review_reports_reporter_uq").on(t.reviewId, t.reporterId),
+    index("review_reports_open_idx").on(t.createdAt, t.id).where(sql`${t.resolvedAt} is null`),
+    index("review_reports_reporter_idx").on(t.reporterId),
+    index("review_reports_resolved_by_idx").on(t.resolvedBy),
   ],
 );
 

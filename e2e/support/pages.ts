@@ -45,7 +45,19 @@ export async function demoIds(playwright: PlaywrightWorkerArgs["playwright"], ba
   const me = await signInOverHttp(partner, "partner@portico.test");
   // The partner's app page, on the seeded published app (other users get the portal's own answer there).
   const own = (await (await partner.get("/api/v1/applications?limit=100")).json()) as { data: { id: string; slug: string }[] };
+  // An install of Acme's apps (the partner's install page); not one a spec has uninstalled meanwhile.
+  const installs = (await (await partner.get("/api/v1/integrations?limit=100")).json()) as { data: { id: string; status: string }[] };
   await partner.dispose();
+  // The demo customer's own integration page, on one of Sunrise Agency's installs (db/seed-marketplace.ts).
+  const customer = await playwright.request.newContext({ baseURL });
+  await signInOverHttp(customer, "customer@portico.test");
+  const installed = (await (await customer.get("/api/v1/integrations?limit=100")).json()) as { data: { id: string; status: string }[] };
+  await customer.dispose();
+  // `{ [route]: id }` of the first integration still installed, or nothing (then `concrete` names the missing id).
+  const connected = (route: string, list: { id: string; status: string }[] | undefined): Record<string, string> => {
+    const found = list?.find((i) => i.status !== "disconnected");
+    return found ? { [route]: found.id } : {};
+  };
   const claimsSync = own.data.find((a) => a.slug === "acme-claims-sync");
   // The review page of Northwind's demo submission (any status: the page shows a decided review too).
   const admin = await playwright.request.newContext({ baseURL });
@@ -61,5 +73,7 @@ export async function demoIds(playwright: PlaywrightWorkerArgs["playwright"], ba
     "/marketplace/apps/[slug]": "acme-claims-sync",
     "/marketplace/categories/[slug]": "claims",
     "/listings/[slug]": "acme-claims-sync",
+    ...connected("/installs/[id]", installs.data),
+    ...connected("/installed/[id]", installed.data),
   };
 }

@@ -4,7 +4,7 @@ import type { Db } from "@/db";
 import { events, integrations, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { preparedStatement } from "@/lib/db/prepared-statement";
 import { rowsOf } from "@/lib/db/rows";
-import { FRESH_DELIVERY, jobsJson, parseJobs, type DeliveryJob } from "@/lib/webhooks/delivery-job";
+import { FRESH_DELIVERY, FRESH_INTEGRATION, INTEGRATION_ORDER, jobsJson, mappingsJson, parseJobs, type DeliveryJob } from "@/lib/webhooks/delivery-job";
 import { fanoutDeliveryId } from "./fanout-delivery-id";
 import { matchingPatterns } from "./match-patterns";
 
@@ -35,15 +35,25 @@ const fanout = preparedStatement("portico_fanout", ["jsonb"], ([input]) => sql`
   ), ep as materialized (
     -- The subscribed endpoints, read once: the deliveries are made from them and
     -- the jobs carry them, so the endpoints are not looked up again by id.
+    -- With the integration each partner's webhook names (an event with an account: see
+    -- INTEGRATION_ORDER) and its mappings, so the first attempt's body needs no read of its own.
     select ${fanoutDeliveryId(sql`i.id`, sql`e.id`)} as delivery_id, i.id as event_id, i.type as event_type, i.claim_ms, i.claim_by,
       e.id, e.partner_id, e.url, e.status, e.disabled_reason,
-      e.max_concurrency, e.secret_ciphertext, e.previous_secret_ciphertext, e.previous_secret_expires_at
+      e.max_concurrency, e.secret_ciphertext, e.previous_secret_ciphertext, e.previous_secret_expires_at,
+      target.integration_id,
+      case when target.integration_id is null then null else ${sql.raw(mappingsJson("target.integration_id"))} end as mappings
     from input i
     cross join lateral (
-      select i.partner_id as partner_id where i.partner_id is not null
-      union
-      select g.partner_id from ${integrations} g
+      select i.partner_id as partner_id,
+        (select g.id from ${integrations} g
+         where i.account_id is not null and g.account_id = i.account_id and g.partner_id = i.partner_id
+           and g.uninstalled_at is null and g.status in ('active', 'degraded', 'failed')
+         order by ${sql.raw(INTEGRATION_ORDER)} limit 1) as integration_id
+      where i.partner_id is not null
+      union all
+      (select distinct on (g.partner_id) g.partner_id, g.id from ${integrations} g
       where i.partner_id is null and g.account_id = i.account_id and g.status in ('active', 'degraded') and g.uninstalled_at is null
+      order by g.partner_id, ${sql.raw(INTEGRATION_ORDER)})
     ) target
     join ${webhookEndpoints} e on e.partner_id = target.partner_id and e.status = 'enabled' and e.event_types && i.patterns
   ), d as (
@@ -54,7 +64,7 @@ const fanout = preparedStatement("portico_fanout", ["jsonb"], ([input]) => sql`
     -- Every endpoint read got its delivery (the events are new, so no id can
     -- conflict; if one did, the whole statement would fail): the jobs are
     -- built from what was read, as fresh deliveries, without reading them back.
-    select ep.event_id, ${jobsJson(false, FRESH_DELIVERY)} as jobs from ep group by ep.event_id
+    select ep.event_id, ${jobsJson(false, FRESH_DELIVERY, FRESH_INTEGRATION)} as jobs from ep group by ep.event_id
   )
   select ev.id, ev.created_at, ev.data::text as data, coalesce(jobs.jobs, '[]') as jobs
   from ev left join jobs on jobs.event_id = ev.id`);
@@ -64,7 +74,8 @@ const fanout = preparedStatement("portico_fanout", ["jsonb"], ([input]) => sql`
  * an explicit transaction, one round trip, however many events): for an event
  * with a partner, that partner's subscribed, enabled endpoints; otherwise those
  * of every partner with an active integration for its account. Results come in
- * the order of `list`.
+ * the order of `list`. For an event with an account, each job carries the
+ * integration its body names and that integration's mappings.
  *
  * `claimForMs`: the deliveries come back ready to send, locked by the caller
  * (`claimBy`: the embedded runner of this process, which takes them straight

@@ -7,6 +7,7 @@ import { DomainError, Forbidden, RateLimited, Unauthenticated } from "@/lib/erro
 import { rateLimitHeaders } from "@/lib/ratelimit/headers";
 import { getRateLimiter } from "@/lib/ratelimit/rate-limiter";
 import { meterCall } from "@/lib/usage/meter";
+import { meterIntegrationCall } from "@/lib/integrations/meter-integration-call";
 import { authenticate, type AuthMethod } from "./authenticate";
 import "./resolvers";
 import { clientIp } from "./client-ip";
@@ -71,6 +72,7 @@ export function route(
 ) {
   return async (req: Request, next?: NextContext): Promise<Response> => {
     const requestId = newRequestId();
+    const started = performance.now();
     const seen: Seen = {};
     const response = await handle(options, handler, req, next, requestId, seen);
     // Rate-limit headers go on every response to a bearer request, errors included.
@@ -85,12 +87,13 @@ export function route(
     if (meter && seen.principal?.partnerId) {
       meterCall({ partnerId: seen.principal.partnerId, ...meter, routeGroup: routeGroup(req), status: response.status });
     }
+    meterIntegrationCall(seen.principal, req, { status: response.status, latencyMs: performance.now() - started, requestId, error: seen.error });
     return response;
   };
 }
 
 /** What the pipeline learned that the outer wrapper needs even when a later step throws. */
-type Seen = { principal?: Principal; rateHeaders?: Record<string, string> };
+type Seen = { principal?: Principal; rateHeaders?: Record<string, string>; error?: unknown };
 
 function routeGroup(req: Request): string {
   return new URL(req.url).pathname.split("/")[3] || "root";
@@ -183,6 +186,7 @@ async function handle(
     }
     return response;
   } catch (err) {
+    seen.error = err;
     const response = errorToResponse(err, requestId);
     if (db && idempotencyId) {
       // 4xx outcomes are final and replayed; 5xx are released so the client can retry.

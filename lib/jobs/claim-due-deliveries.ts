@@ -2,7 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { events, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { rowsOf } from "@/lib/db/rows";
-import { jobsJson, parseJobs, type DeliveryJob } from "@/lib/webhooks/delivery-job";
+import { INTEGRATION_JOINS, jobsJson, parseJobs, type DeliveryJob } from "@/lib/webhooks/delivery-job";
 import { freeToClaim } from "./runner-leases";
 
 export const CLAIM_LOCK_MS = 120_000;
@@ -42,7 +42,8 @@ export async function claimDueDeliveries(
     select ${jobsJson(true)} as jobs
     from d
     left join ${webhookEndpoints} ep on ep.id = d.endpoint_id
-    left join ${events} ev on ev.id = d.event_id`);
+    left join ${events} ev on ev.id = d.event_id
+    ${INTEGRATION_JOINS}`);
   return parseJobs(rowsOf<{ jobs: string }>(result)[0].jobs);
 }
 

@@ -3,7 +3,8 @@ import { getDb, type Db } from "@/db";
 import { listings, listingStatsDaily } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
 import { NotFound } from "@/lib/errors";
-import { describeError, pgErrorCode } from "@/lib/db/errors";
+import { pgErrorCode } from "@/lib/db/errors";
+import { startPeriodicFlush } from "@/lib/db/periodic-flush";
 import type { ListingStats } from "./schemas";
 
 // Views, search impressions and clicks are counted like API usage: summed in memory and
@@ -84,13 +85,7 @@ function counter(): ListingStatsCounter {
   if (!holder.__porticoListingStats) {
     const c = new ListingStatsCounter();
     holder.__porticoListingStats = c;
-    const timer = setInterval(() => {
-      if (c.pending === 0) return;
-      void getDb()
-        .then((db) => c.flush(db))
-        .catch((err) => console.error(`listing stats: flush failed: ${describeError(err, { frames: false })}`));
-    }, 1000);
-    timer.unref();
+    startPeriodicFlush("listing stats", c);
   }
   return holder.__porticoListingStats;
 }

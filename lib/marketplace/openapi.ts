@@ -6,6 +6,9 @@ import {
   CreateListing,
   DelistListing,
   FeatureListing,
+  InstallListing,
+  InstallStarted,
+  Uninstalled,
   ListingItem,
   ListingPage,
   ListingSearchPage,
@@ -59,6 +62,32 @@ export const marketplacePaths: ZodOpenApiPathsObject = {
   },
   "/marketplace/listings/{slug}/feature": {
     post: op({ summary: "Feature or unfeature a listing", tags, admin: true, path: slug, body: FeatureListing, response: ListingPage, errors: [409], idempotent: true }),
+  },
+  "/marketplace/listings/{slug}/install": {
+    post: op({
+      summary: "Start installing an app into an account",
+      tags,
+      path: slug,
+      body: InstallListing,
+      response: InstallStarted,
+      status: 201,
+      errors: [409],
+      idempotent: true,
+      description:
+        "A signed-in owner or admin of the account starts an install: the integration is `pending` until the user authorizes the app at `authorizeUrl` (the OAuth consent page, showing the app, its partner, each scope in words, the account and the price). Authorize makes it `active`, publishes `integration.connected` to the partner and redirects to the app's first redirect URI with `code` and `state`; Deny removes it. 409 `ALREADY_INSTALLED` when the app is installed in the account, `APP_DEPRECATED` when it is being retired; a pending install is reused.",
+    }),
+  },
+  "/marketplace/installations/{id}/uninstall": {
+    post: op({
+      summary: "Uninstall an app",
+      tags,
+      path: z.object({ id: z.uuid() }),
+      response: Uninstalled,
+      errors: [409],
+      idempotent: true,
+      description:
+        "An owner or admin of the account (or a platform admin). The integration becomes `disconnected`, every access and refresh token the app holds for the account is revoked at once, its consent too (a reinstall asks again), and `integration.disconnected` is published. History, metrics and reviews stay.",
+    }),
   },
   "/marketplace/featured": {
     get: op({ summary: "Featured listings, in the admins' order", tags, public: true, response: ListOf(ListingItem, "FeaturedListings") }),

@@ -41,14 +41,15 @@ export function relevance(tsq: SQL, words: string[], at: SQL): SQL {
  * do not count. A lateral subquery per listing over integrations(application_id, created_at).
  */
 export function trendingJoin(at: SQL): SQL {
+  // An install counts from its consent (connected_at): a pending one, never authorized, is not an install.
   return sql`left join lateral (
     select
-      count(distinct i.account_id) filter (where i.created_at >= ${at} - interval '7 days') as recent,
-      count(distinct i.account_id) filter (where i.created_at < ${at} - interval '7 days') as before
+      count(distinct i.account_id) filter (where i.connected_at >= ${at} - interval '7 days') as recent,
+      count(distinct i.account_id) filter (where i.connected_at < ${at} - interval '7 days') as before
     from integrations i
     where i.application_id = l.application_id
-      and i.created_at >= ${at} - interval '35 days' and i.created_at < ${at}
-      and (i.uninstalled_at is null or i.uninstalled_at >= i.created_at + interval '24 hours')
+      and i.connected_at >= ${at} - interval '35 days' and i.connected_at < ${at}
+      and (i.uninstalled_at is null or i.uninstalled_at >= i.connected_at + interval '24 hours')
       and (i.installed_by is null or not exists (
         select 1 from partner_members pm where pm.partner_id = l.partner_id and pm.user_id = i.installed_by))
   ) t on true`;

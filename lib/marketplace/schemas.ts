@@ -175,3 +175,24 @@ export const ListingStats = z
   })
   .meta({ id: "ListingStats" });
 export type ListingStats = z.infer<typeof ListingStats>;
+
+export const InstallListing = z
+  .object({ accountId: z.uuid().optional().describe("The account to install into (default: the caller's account); the caller must be its owner or admin") })
+  .strict()
+  .meta({ id: "InstallListing" });
+export type InstallListing = z.infer<typeof InstallListing>;
+
+export const InstallStarted = z
+  .object({
+    id: z.uuid(),
+    status: z.literal("pending"),
+    listingId: z.uuid(),
+    applicationId: z.uuid(),
+    accountId: z.uuid(),
+    authorizeUrl: z.url().describe("The consent page; Authorize makes the integration active and redirects to the app with `code` and `state` (= the integration id)"),
+  })
+  .meta({ id: "InstallStarted" });
+
+export const Uninstalled = z
+  .object({ id: z.uuid(), status: z.literal("disconnected"), uninstalledAt: z.iso.datetime(), revokedTokens: z.number().int() })
+  .meta({ id: "Uninstalled" });

@@ -15,12 +15,12 @@ import { hashSecret } from "./token-format";
 export const AUTHORIZATION_CODE_TTL_SECONDS = 60;
 export const AUTHORIZATION_CODE_PREFIX = "prta_";
 
-/** The query parameters of an authorization request (RFC 6749 §4.1.1, RFC 7636). */
-export type AuthorizeParams = Partial<
-  Record<"response_type" | "client_id" | "redirect_uri" | "scope" | "state" | "code_challenge" | "code_challenge_method", string>
->;
-
-export const AUTHORIZE_PARAM_NAMES = ["response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method"] as const;
+/**
+ * The query parameters of an authorization request (RFC 6749 §4.1.1, RFC 7636), plus ours:
+ * `installation`, the pending integration a marketplace install completes (lib/integrations/install-consent.ts).
+ */
+export const AUTHORIZE_PARAM_NAMES = ["response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method", "installation"] as const;
+export type AuthorizeParams = Partial<Record<(typeof AUTHORIZE_PARAM_NAMES)[number], string>>;
 
 export function authorizeParamsFrom(get: (name: string) => string | null | undefined): AuthorizeParams {
   const out: AuthorizeParams = {};

@@ -22,6 +22,7 @@ import {
   type Hostile,
 } from "@/lib/testing/hostile-values";
 import { goodApplication } from "@/lib/testing/application-fixtures";
+import { installIntegration } from "@/lib/testing/integration-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { openApiDocument } from "./document";
 
@@ -114,6 +115,7 @@ type World = {
   listingSlug: string;
   /** An app of the world's partner without a listing, for POST /marketplace/listings. */
   unlistedApplicationId: string;
+  integrationId: string;
 };
 let world: World;
 
@@ -241,6 +243,7 @@ async function seedWorld(): Promise<World> {
     spareApplicationId: spareApp.id,
     listingSlug: listing.slug,
     unlistedApplicationId: unlistedApp.id,
+    integrationId: (await installIntegration(d, { account: { id: account.id } })).integration.id,
   };
 }
 
@@ -277,6 +280,9 @@ function pathId(apiPath: string, method: Method, name: string): string {
       return destructive || after === "submit" ? world.spareApplicationId : world.applicationId;
     case "listings":
       return world.listingSlug;
+    case "integrations":
+    case "installations":
+      return world.integrationId;
     case "pricing":
     case "partner":
       return world.partnerId;
@@ -379,6 +385,9 @@ function baselineBody(op: string, schema: Json): Record<string, unknown> {
     "POST /marketplace/listings": { applicationId: world.unlistedApplicationId, category: "claims", pricing: { model: "free" }, screenshots: [], tags: [] },
     "PATCH /marketplace/listings/{slug}": { category: "claims", pricing: { model: "free" } },
     "POST /marketplace/listings/{slug}/delist": { reason: "Fuzzing the reason field." },
+    "PATCH /marketplace/reviews/{id}": { rating: 3 },
+    "PATCH /integrations/{id}": { config: { apiBaseUrl: "https://agency.example.com/api" } },
+    "POST /integrations/{id}/mappings/preview": { event: { type: "lead.created" } },
     "POST /applications/{id}/deprecate": { sunsetAt: new Date(Date.now() + 60 * 86_400_000).toISOString(), message: "fuzz" },
   };
   const base = (plausible(schema, "(body)") ?? {}) as Record<string, unknown>;

@@ -3,7 +3,10 @@ import { applicationPaths } from "@/lib/applications/openapi";
 import { Caller } from "@/lib/auth/describe-caller";
 import { eventPaths } from "@/lib/events/openapi";
 import { keyPaths } from "@/lib/keys/openapi";
+import { integrationHealthPaths } from "@/lib/integrations/health-openapi";
+import { integrationPaths } from "@/lib/integrations/openapi";
 import { marketplacePaths } from "@/lib/marketplace/openapi";
+import { reviewPaths } from "@/lib/marketplace/reviews-openapi";
 import { notificationPaths } from "@/lib/notifications/openapi";
 import { authorizationPaths, oauthClientPaths } from "@/lib/oauth/openapi";
 import { partnerPaths } from "@/lib/partners/openapi";
@@ -43,6 +46,9 @@ export function openApiDocument(serverUrl: string) {
       ...eventPaths,
       ...webhookPaths,
       ...marketplacePaths,
+      ...reviewPaths,
+      ...integrationPaths,
+      ...integrationHealthPaths,
     },
   });
   return { ...cached, servers: [{ url: `${serverUrl}/api/v1` }] };

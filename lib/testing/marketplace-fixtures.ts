@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { applications, applicationVersions, integrations, listings, partners } from "@/db/schema";
 import { rememberTerms } from "@/lib/marketplace/typo-correction";
-import { createAccountWithMember, createPartner } from "./fixtures";
+import { createAccountWithMember, createPartner, createPartnerWithMember, sessionCookie } from "./fixtures";
 
 // Listings without walking each app through review: an application row already published
 // (with its live version) and its listing, with counters set as installs and reviews would.
@@ -101,7 +101,44 @@ export async function addInstalls(
       installedBy: opts.installedBy ?? user.id,
       status: "active",
       createdAt: at,
+      connectedAt: at,
       uninstalledAt: opts.removedAfterHours !== undefined ? new Date(at.getTime() + opts.removedAfterHours * 3600_000) : null,
     });
   }
+}
+
+// ---- reviews ------------------------------------------------------------------------------
+
+type ListingRef = { app: { id: string }; partnerId: string; listing: { id: string } };
+
+/**
+ * A member (owner) of a new account whose install of the listing's app is `status` (active by
+ * default), removed `uninstalledDaysAgo` days ago when given; with a session cookie.
+ */
+export async function accountWithInstall(
+  db: Db,
+  l: ListingRef,
+  opts: { status?: "pending" | "active" | "degraded" | "failed" | "disconnected"; uninstalledDaysAgo?: number } = {},
+) {
+  const { account, user } = await createAccountWithMember(db);
+  const [integration] = await db
+    .insert(integrations)
+    .values({
+      accountId: account.id,
+      applicationId: l.app.id,
+      listingId: l.listing.id,
+      partnerId: l.partnerId,
+      installedBy: user.id,
+      status: opts.status ?? (opts.uninstalledDaysAgo !== undefined ? "disconnected" : "active"),
+      uninstalledAt: opts.uninstalledDaysAgo !== undefined ? new Date(Date.now() - opts.uninstalledDaysAgo * 86_400_000) : null,
+    })
+    .returning();
+  return { account, user, integration, cookie: await sessionCookie(user.id) };
+}
+
+/** A public listing of a new partner (with an owner, signed in) and no reviews yet. */
+export async function reviewableListing(db: Db, name = "Reviewed App") {
+  const { partner, user } = await createPartnerWithMember(db);
+  const l = await insertListing(db, { name, partnerId: partner.id });
+  return { ...l, partner, owner: { user, cookie: await sessionCookie(user.id) } };
 }

@@ -5,6 +5,7 @@ import { seed } from "@/db/seed";
 import { describeError } from "@/lib/db/errors";
 import { flushListingStats } from "@/lib/marketplace/listing-stats";
 import { flushUsage } from "@/lib/usage/meter";
+import { flushIntegrationMetrics } from "@/lib/integrations/meter-integration-call";
 
 /**
  * A fresh database for one test file: PGlite in memory by default, or a new
@@ -45,6 +46,7 @@ export function useTestDb(opts: { demo?: boolean } = {}): () => Db {
     // Counts of the last second are still in memory: write them here, or the
     // meter's flush loop would find no test database and open the configured one.
     await flushUsage().catch((err) => console.warn(`useTestDb: final usage flush failed: ${describeError(err, { frames: false })}`));
+    await flushIntegrationMetrics().catch((err) => console.warn(`useTestDb: final integration metrics flush failed: ${describeError(err, { frames: false })}`));
     if (opened) await flushListingStats(opened.db).catch((err) => console.warn(`useTestDb: final listing stats flush failed: ${describeError(err, { frames: false })}`));
     setDbForTests(undefined);
     await opened?.drop();

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { describeError } from "@/lib/db/errors";
+import { startPeriodicFlush } from "@/lib/db/periodic-flush";
 import { UsageMeter, type MeteredCall } from "./usage-meter";
 
 // The process-wide meter and its flush loop (every second, and on shutdown).
@@ -9,26 +9,7 @@ export const FLUSH_INTERVAL_MS = 1000;
 
 function start() {
   const meter = new UsageMeter();
-  const flush = () =>
-    // Nothing to write: don't touch the database (opening it here would, after a
-    // test has dropped its own, open the configured one behind the test's back).
-    meter.pending === 0
-      ? Promise.resolve()
-      : getDb()
-          .then((db) => meter.flush(db))
-          .catch((err) => console.error(`usage: flush failed, will retry: ${describeError(err, { frames: false })}`));
-  const timer = setInterval(flush, FLUSH_INTERVAL_MS);
-  timer.unref();
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      void flush().finally(() => {
-        // Re-raise only if nobody else handles the signal, so we don't swallow shutdown.
-        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-      });
-    });
-  }
-  process.once("beforeExit", () => void flush());
-  return { meter, timer };
+  return { meter, timer: startPeriodicFlush("usage", meter, FLUSH_INTERVAL_MS) };
 }
 
 export function meterCall(call: MeteredCall) {

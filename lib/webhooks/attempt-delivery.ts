@@ -4,7 +4,7 @@ import { events, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { config } from "@/lib/config";
 import { freeToClaim } from "@/lib/jobs/runner-leases";
 import { rowsOf } from "@/lib/db/rows";
-import { jobsJson, parseJobs, type DeliveryJob } from "./delivery-job";
+import { INTEGRATION_JOINS, jobsJson, parseJobs, type DeliveryJob } from "./delivery-job";
 import { planOutcome } from "./plan-outcome";
 import { prepareRequest } from "./prepare-request";
 import { recordOutcomes, type AttemptRecord } from "./record-outcomes";
@@ -26,6 +26,7 @@ export async function loadDeliveryJobs(db: Db, ids: string[]): Promise<DeliveryJ
     from ${webhookDeliveries} d
     left join ${webhookEndpoints} ep on ep.id = d.endpoint_id
     left join ${events} ev on ev.id = d.event_id
+    ${INTEGRATION_JOINS}
     where d.id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`);
   return parseJobs(rowsOf<{ jobs: string }>(result)[0].jobs);
 }
@@ -62,7 +63,7 @@ export async function performAttempt(job: DeliveryJob, opts: { now?: Date; timeo
     const reason = !endpoint ? "endpoint deleted" : !event ? "event missing" : `endpoint disabled${endpoint.disabledReason ? `: ${endpoint.disabledReason}` : ""}`;
     return { deadWithoutRequest: reason, deliveryId: job.deliveryId };
   }
-  const { body, secrets } = prepareRequest(endpoint, event, now);
+  const { body, secrets, bodyIsOwn } = prepareRequest(endpoint, event, now, job);
   const send = opts.send ?? signedSend;
   const { requestHeaders: headers, result } = await send({
     url: endpoint.url,
@@ -76,7 +77,18 @@ export async function performAttempt(job: DeliveryJob, opts: { now?: Date; timeo
   const finishedAt = new Date();
   const attempt = job.attempts + 1;
   const outcome = planOutcome({ attempt, result, finishedAt, delays: c.WEBHOOK_RETRY_DELAYS, maxAttempts: c.WEBHOOK_MAX_RETRIES });
-  return { deliveryId: job.deliveryId, endpointId: endpoint.id, attempt, startedAt: now, finishedAt, requestHeaders: headers, result, outcome };
+  return {
+    deliveryId: job.deliveryId,
+    endpointId: endpoint.id,
+    attempt,
+    startedAt: now,
+    finishedAt,
+    requestHeaders: headers,
+    // A body with integration fields is this delivery's own: stored, so retries and the log have it.
+    requestBody: bodyIsOwn ? body : null,
+    result,
+    outcome,
+  };
 }
 
 export async function markDeadWithoutRequest(db: Db, deliveryId: string, reason: string) {

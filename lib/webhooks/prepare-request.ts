@@ -1,4 +1,5 @@
-import type { BodyEvent, SendingEndpoint } from "./delivery-job";
+import { applyMappings } from "@/lib/integrations/apply-mappings";
+import type { BodyEvent, DeliveryJob, SendingEndpoint } from "./delivery-job";
 import { previousSecretLive, signingSecrets } from "./endpoint-secrets";
 import { webhookBody } from "./webhook-body";
 
@@ -32,7 +33,28 @@ function bodyOf(event: BodyEvent): string {
   return b;
 }
 
-/** What one attempt signs and sends: the body built from the stored event, and every live secret. */
-export function prepareRequest(endpoint: SendingEndpoint, event: BodyEvent, now: Date): { body: string; secrets: string[] } {
-  return { body: bodyOf(event), secrets: secretsFor(endpoint, now) };
+/**
+ * The body of one attempt: a retry's stored body (attempt 1 named an integration: resent byte
+ * for byte); a first attempt to the partner of an integration in the event's account: the event
+ * with `integrationId` and, when the integration has mappings, `mapped`, computed here from the
+ * mappings read with the job; otherwise the event's own body, shared by every endpoint.
+ * `own`: the body is this delivery's, to be stored with the attempt.
+ */
+function bodyFor(event: BodyEvent, job?: Pick<DeliveryJob, "integration" | "storedBody">): { body: string; own: boolean } {
+  if (job?.storedBody) return { body: job.storedBody, own: true };
+  const i = job?.integration;
+  if (!i) return { body: bodyOf(event), own: false };
+  const mapped = i.mappings.length ? applyMappings({ type: event.type, data: event.data }, i.mappings) : undefined;
+  return { body: webhookBody(event, { integrationId: i.id, mapped }), own: true };
+}
+
+/** What one attempt signs and sends: the body (see bodyFor), and every live secret. */
+export function prepareRequest(
+  endpoint: SendingEndpoint,
+  event: BodyEvent,
+  now: Date,
+  job?: Pick<DeliveryJob, "integration" | "storedBody">,
+): { body: string; secrets: string[]; bodyIsOwn: boolean } {
+  const { body, own } = bodyFor(event, job);
+  return { body, secrets: secretsFor(endpoint, now), bodyIsOwn: own };
 }

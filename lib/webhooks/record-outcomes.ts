@@ -13,6 +13,8 @@ export type AttemptRecord = {
   startedAt: Date;
   finishedAt: Date;
   requestHeaders: Record<string, string>;
+  /** Set when the body is not the event's alone (it names an integration): stored with the attempt. */
+  requestBody?: string | null;
   result: SendResult;
   outcome: PlannedOutcome;
 };
@@ -66,8 +68,9 @@ export async function recordOutcomes(db: Db, records: AttemptRecord[]) {
     delivery_id: r.deliveryId,
     attempt_number: r.attempt,
     request_headers: r.requestHeaders,
-    // The body is the event's (see webhookAttempts.requestBody): not stored again per attempt.
-    request_body: null,
+    // The event's body is not stored again per attempt (see webhookAttempts.requestBody); one that
+    // names an integration is, since attempt 1's is what every retry resends (see DeliveryJob.storedBody).
+    request_body: r.requestBody ?? null,
     response_status: r.result.status,
     response_headers: r.result.headers,
     response_body: storable(r.result.body),

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { answerAuthorize, authorizeParamsFrom } from "@/lib/oauth/authorization-code";
+import { answerInstallConsent } from "@/lib/integrations/install-consent";
 import { getViewer } from "@/app/_server/viewer";
 
 /**
@@ -20,12 +21,11 @@ export async function answerConsent(formData: FormData): Promise<{ error: string
     redirect(`/signin?callbackUrl=${encodeURIComponent(`/oauth/authorize?${qs}`)}`);
   }
   const approve = formData.get("decision") === "authorize";
-  const result = await answerAuthorize(
-    await getDb(),
-    params,
-    { userId: viewer.user.id, accountId: viewer.account?.id ?? null, accountName: viewer.account?.name ?? null },
-    approve,
-  );
+  const db = await getDb();
+  const accountId = formData.get("account_id");
+  const result = params.installation
+    ? await answerInstallConsent(db, params, viewer.user.id, { approve, accountId: typeof accountId === "string" && accountId ? accountId : null })
+    : await answerAuthorize(db, params, { userId: viewer.user.id, accountId: viewer.account?.id ?? null, accountName: viewer.account?.name ?? null }, approve);
   if (result.kind === "error_page") return { error: result.message };
   redirect(result.url);
 }

@@ -54,3 +54,17 @@ export function agentFor(protocol: string, opts: GuardOptions & { resolver?: Res
   }
   return agent;
 }
+
+/** A failed request to a partner's server in words, for delivery logs, probes and health checks. */
+export function describeNetworkError(err: NodeJS.ErrnoException): string {
+  const code = err.code ?? "";
+  // The guard's own words: "hooks.example.com resolves to a private address (10.0.0.7)".
+  if (code === LOOKUP_FAILED) return err.message;
+  if (code === "ECONNREFUSED") return `connection refused (${code})`;
+  if (code === "ECONNRESET") return `connection reset by the server (${code})`;
+  if (code === "ETIMEDOUT") return `connection timed out (${code})`;
+  if (code === "ENETUNREACH" || code === "EHOSTUNREACH") return `network unreachable (${code})`;
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `DNS lookup failed (${code})`;
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return `TLS error: ${err.message} (${code})`;
+  return code ? `${err.message} (${code})` : err.message;
+}

@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import { StringDecoder } from "node:string_decoder";
-import { LOOKUP_FAILED, agentFor } from "./guarded-agent";
+import { agentFor, describeNetworkError } from "./guarded-agent";
 import { parseRetryAfter } from "./retry-after";
 import { checkWebhookUrl, unbracket, type Resolver } from "./url-guard";
 
@@ -139,7 +139,7 @@ function post(target: Extract<Target, { ok: true }>, input: SendWebhookInput, de
 
     req.on("error", (err: NodeJS.ErrnoException) => {
       const stale = response === null && req.reusedSocket && STALE_SOCKET_CODES.has(err.code ?? "");
-      settle(describeError(err), stale);
+      settle(describeNetworkError(err), stale);
     });
     req.on("response", (res) => {
       response = res;
@@ -151,7 +151,7 @@ function post(target: Extract<Target, { ok: true }>, input: SendWebhookInput, de
         if (kept >= maxBytes) settle(null);
       });
       res.on("end", () => settle(null));
-      res.on("error", (err) => settle(describeError(err)));
+      res.on("error", (err) => settle(describeNetworkError(err)));
       res.on("close", () => {
         if (!res.complete) settle("connection closed before the response was complete");
       });
@@ -163,19 +163,6 @@ function post(target: Extract<Target, { ok: true }>, input: SendWebhookInput, de
 
 function failure(error: string, durationMs: number): SendResult {
   return { status: null, headers: {}, body: "", durationMs, error, retryAfterSeconds: null };
-}
-
-function describeError(err: NodeJS.ErrnoException): string {
-  const code = err.code ?? "";
-  // "x resolves to a private address (10.0.0.7)", "DNS lookup of x failed (ENOTFOUND)"
-  if (code === LOOKUP_FAILED) return err.message;
-  if (code === "ECONNREFUSED") return `connection refused (${code})`;
-  if (code === "ECONNRESET") return `connection reset by the server (${code})`;
-  if (code === "ETIMEDOUT") return `connection timed out (${code})`;
-  if (code === "ENETUNREACH" || code === "EHOSTUNREACH") return `network unreachable (${code})`;
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `DNS lookup failed (${code})`;
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return `TLS error: ${err.message} (${code})`;
-  return code ? `${err.message} (${code})` : err.message;
 }
 
 function flattenHeaders(h: http.IncomingHttpHeaders): Record<string, string> {

@@ -11,14 +11,18 @@ import { ListingScopes } from "@/components/marketplace/listing-scopes";
 import { ListingScreenshots } from "@/components/marketplace/listing-screenshots";
 import { Markdown } from "@/components/marketplace/markdown";
 import { RatingHistogram } from "@/components/marketplace/rating-histogram";
+import { ReviewsSection } from "@/components/marketplace/reviews/reviews-section";
 import { getDb } from "@/db";
 import { isAdmin } from "@/lib/auth/principal";
 import { config } from "@/lib/config";
 import { listCategories } from "@/lib/marketplace/categories";
 import { getListing } from "@/lib/marketplace/listing-queries";
 import { recordView } from "@/lib/marketplace/listing-stats";
+import { listReviews } from "@/lib/marketplace/reviews/list-reviews";
+import { REVIEWS_PAGE_SIZE } from "@/lib/marketplace/reviews/schemas";
 import { orNotFound } from "../../../../_server/or-not-found";
 import { getViewer } from "../../../../_server/viewer";
+import { installStateFor } from "@/lib/integrations/install";
 
 // A listing's public page: server-rendered for visitors and crawlers alike. Delisted listings
 // and listings whose app is not out yet answer 404 except to the partner's members and admins
@@ -82,7 +86,11 @@ export default async function ListingPage({ params, searchParams }: Params & { s
     recordView(listing.id, query.ref === "search");
   }
 
-  const installViewer: InstallViewer = !viewer ? "signed_out" : viewer.account ? "customer" : "other";
+  const install = viewer?.account ? await installStateFor(await getDb(), viewer.user.id, viewer.account.id, listing.applicationId) : null;
+  // The first page of reviews is in the HTML (readers and crawlers get them without a round trip).
+  const reviews = await listReviews(await getDb(), viewer?.principal ?? null, listing.slug, { sort: "newest", limit: REVIEWS_PAGE_SIZE });
+
+  const installViewer: InstallViewer = !viewer ? "signed_out" : !install ? "other" : install.role === "owner" || install.role === "admin" ? "installer" : "member";
   const path = pathOf(listing.slug);
 
   return (
@@ -114,7 +122,16 @@ export default async function ListingPage({ params, searchParams }: Params & { s
       <ListingHeader
         listing={listing}
         categoryName={categoryName}
-        action={<InstallButton viewer={installViewer} deprecated={listing.deprecation !== null || listing.visibility === "deprecated"} visibility={listing.visibility} returnTo={path} />}
+        action={
+          <InstallButton
+            viewer={installViewer}
+            slug={listing.slug}
+            installed={install?.installed ?? null}
+            deprecated={listing.deprecation !== null || listing.visibility === "deprecated"}
+            visibility={listing.visibility}
+            returnTo={path}
+          />
+        }
       />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -142,6 +159,15 @@ export default async function ListingPage({ params, searchParams }: Params & { s
           </Section>
           <Section title="Permissions it asks for" id="scopes-title">
             <ListingScopes scopes={listing.scopes} appName={listing.name} />
+          </Section>
+          <Section title="Reviews" id="reviews-title">
+            <ReviewsSection
+              slug={listing.slug}
+              listingName={listing.name}
+              partnerName={listing.partner.name}
+              signInHref={`/signin?callbackUrl=${encodeURIComponent(path)}`}
+              initial={reviews}
+            />
           </Section>
         </div>
 

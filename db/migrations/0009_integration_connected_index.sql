@@ -1,0 +1,1 @@
+CREATE INDEX "integrations_application_connected_idx" ON "integrations" USING btree ("application_id","connected_at");
