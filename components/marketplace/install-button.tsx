@@ -51,7 +51,7 @@ export function InstallButton({
   if (installed) {
     return (
       <div className="grid gap-1.5">
-        <Link href={`/installed/${installed.id}`} className={`${primary} bg-emerald-600 hover:bg-emerald-700`}>
+        <Link href={`/installed/${installed.id}`} className={`${primary} bg-emerald-700 hover:bg-emerald-800`}>
           <CheckCircle2 aria-hidden className="size-4" />
           Installed: manage
         </Link>
