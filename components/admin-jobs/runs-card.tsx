@@ -37,9 +37,11 @@ export function RunsCard() {
           className="max-w-[12rem]"
         >
           <option value="">All statuses</option>
-          <option value="running">Running</option>
-          <option value="succeeded">Succeeded</option>
-          <option value="failed">Failed</option>
+          {jobRunStatuses.map((s) => (
+            <option key={s} value={s}>
+              {s[0].toUpperCase() + s.slice(1)}
+            </option>
+          ))}
         </Select>
       </div>
       {list.isPending ? (

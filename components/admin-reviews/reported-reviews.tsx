@@ -30,10 +30,9 @@ const statuses = ["open", "resolved"] as const;
 type Status = (typeof statuses)[number];
 const queueKey = ["review-reports"] as const;
 
-const HideForm = UpdateReview;
 
 function HideDialog({ entry, onClose, onDone }: { entry: ReviewReportGroup; onClose: () => void; onDone: () => void }) {
-  const form = useApiForm(HideForm, { defaultValues: { hidden: true, reason: "" } });
+  const form = useApiForm(UpdateReview, { defaultValues: { hidden: true, reason: "" } });
   const hide = useMutation({
     mutationFn: (body: UpdateReview) => apiFetch<ModeratedReview>(`/marketplace/reviews/${entry.review.id}`, { method: "PATCH", body }),
     meta: { success: "The review is hidden", error: false },

@@ -86,8 +86,9 @@ export function route(
     const meter = seen.principal?.meter;
     if (meter && seen.principal?.partnerId) {
       meterCall({ partnerId: seen.principal.partnerId, ...meter, routeGroup: routeGroup(req), status: response.status });
+      // An app's token acting for an account also counts toward that integration's metrics.
+      meterIntegrationCall(seen.principal, req, { status: response.status, latencyMs: performance.now() - started, requestId, error: seen.error });
     }
-    meterIntegrationCall(seen.principal, req, { status: response.status, latencyMs: performance.now() - started, requestId, error: seen.error });
     return response;
   };
 }

@@ -4,10 +4,11 @@ import * as appStep from "@/app/api/v1/applications/[id]/deprecate/route";
 import * as meRoute from "@/app/api/v1/me/route";
 import * as listingRoute from "@/app/api/v1/marketplace/listings/[slug]/route";
 import * as uninstallRoute from "@/app/api/v1/marketplace/installations/[id]/uninstall/route";
+import * as installRouteModule from "@/app/api/v1/marketplace/listings/[slug]/install/route";
 import { events, integrations, listings, oauthConsents, oauthTokens } from "@/db/schema";
 import { probesSettled } from "@/lib/applications/check-runs";
 import { callRoute } from "@/lib/testing/call-route";
-import { addAccountMember, createAccountWithMember, createUser, sessionCookie } from "@/lib/testing/fixtures";
+import { addAccountMember, createAccountWithMember, createApiKey, createUser, sessionCookie } from "@/lib/testing/fixtures";
 import { answerConsentFor, exchangeCode, installableListing, installApp, startInstall } from "@/lib/testing/install-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { flushListingStats } from "@/lib/marketplace/listing-stats";
@@ -196,4 +197,27 @@ describe("uninstalling", () => {
     const page = await callRoute(listingRoute.GET, { path: `/api/v1/marketplace/listings/${l.slug}`, params: { slug: l.slug } });
     expect(page.body.installCount).toBe(1);
   });
+
+  it("installs and uninstalls are a person's act: an app's own token and a partner's API key are refused", async () => {
+    const l = await installableListing(db());
+    const c = await customer();
+    const { integrationId, code } = await installApp(db(), l, c);
+    const bearer = (await exchangeCode(l, code, l.redirectUri)).body.access_token!;
+    const other = await installableListing(db());
+    const viaToken = await callRoute(installRouteModule.POST, {
+      path: `/api/v1/marketplace/listings/${other.slug}/install`,
+      params: { slug: other.slug },
+      bearer,
+      body: {},
+    });
+    expect([401, 403]).toContain(viaToken.status);
+    const selfUninstall = await callRoute(uninstallRoute.POST, { path: `/api/v1/marketplace/installations/${integrationId}/uninstall`, params: { id: integrationId }, bearer, method: "POST" });
+    expect([401, 403]).toContain(selfUninstall.status);
+    const key = await createApiKey(db(), l.partner.id, { scopes: ["write:marketplace"], createdBy: l.user.id });
+    const viaKey = await callRoute(uninstallRoute.POST, { path: `/api/v1/marketplace/installations/${integrationId}/uninstall`, params: { id: integrationId }, bearer: key.key, method: "POST" });
+    expect([401, 403]).toContain(viaKey.status);
+    expect((await integrationRow(integrationId)).status).toBe("active");
+    expect((await db().select().from(integrations).where(eq(integrations.applicationId, other.id))).length).toBe(0);
+  });
 });
+

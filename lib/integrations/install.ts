@@ -3,13 +3,12 @@ import type { Db } from "@/db";
 import { accountMembers, accounts, applications, integrations, listings, oauthClients, partners } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { config } from "@/lib/config";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { isUniqueViolation, isUuid } from "@/lib/db/errors";
 import { DomainError, Forbidden, NotFound } from "@/lib/errors";
+import { INSTALLATION_PARAM } from "@/lib/oauth/authorization-code";
 import { healthPhase } from "./health-phase";
 import { publishIntegrationEvent } from "./integration-events";
 
-/** The install parameter the authorize URL carries: which pending integration the consent completes. */
-export const INSTALLATION_PARAM = "installation";
 
 export type InstallStarted = {
   id: string;
@@ -145,7 +144,7 @@ export type PendingInstall = {
 
 /** The pending integration an authorize request names, if it matches the client and the user may complete it. */
 export async function findPendingInstall(db: Db, integrationId: string, clientRowId: string, userId: string): Promise<PendingInstall | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(integrationId)) return null;
+  if (!isUuid(integrationId)) return null;
   const [r] = await db
     .select({
       id: integrations.id,

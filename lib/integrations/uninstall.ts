@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { integrations, listings, oauthClients, oauthConsents, oauthTokens } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
+import { isUuid } from "@/lib/db/errors";
 import { Forbidden, InvalidTransition, NotFound } from "@/lib/errors";
 import { revokeTokens } from "@/lib/oauth/revoke-tokens";
 import { forgetTokens } from "@/lib/oauth/token-cache";
@@ -17,7 +18,7 @@ export type Uninstalled = { id: string; status: "disconnected"; uninstalledAt: s
  * History, metrics and reviews stay; a reinstall makes a new integration.
  */
 export async function uninstallIntegration(db: Db, principal: Principal, id: string): Promise<Uninstalled> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFound("Installation");
+  if (!isUuid(id)) throw new NotFound("Installation");
   const [found] = await db.select({ accountId: integrations.accountId }).from(integrations).where(eq(integrations.id, id)).limit(1);
   if (!found) throw new NotFound("Installation");
   if (!isAdmin(principal)) {

@@ -5,6 +5,7 @@ import { useTestDb } from "@/lib/testing/test-db";
 import { waitUntil } from "@/lib/testing/webhook-receiver";
 import { EmbeddedScheduler } from "./embedded-scheduler";
 import { pruneJobRuns } from "./prune-job-runs";
+import { failInterruptedRuns } from "./run-scheduled-slot";
 import { latestSlot, nextSlot, type ScheduledJob } from "./scheduled-job";
 import { scheduledJobs } from "./schedules";
 
@@ -206,5 +207,24 @@ describe("job run retention", () => {
       { job: "retention-a", slot: old(10) },
       { job: "retention-b", slot: old(95) },
     ]);
+  });
+});
+
+describe("a restart on an embedded database", () => {
+  it("marks the runs the previous process left running failed, and leaves this runner's own alone", async () => {
+    const slot = new Date("2026-12-01T10:00:00Z");
+    const [old] = await db().insert(scheduledJobRuns).values({ job: "test-restart", slot, runner: "previous-process" }).returning();
+    const [mine] = await db()
+      .insert(scheduledJobRuns)
+      .values({ job: "test-restart", slot: new Date(slot.getTime() + 60_000), runner: "this-process" })
+      .returning();
+    expect(await failInterruptedRuns(db(), "this-process")).toBe(1);
+    const rows = await db().select().from(scheduledJobRuns).where(eq(scheduledJobRuns.job, "test-restart")).orderBy(asc(scheduledJobRuns.slot));
+    expect(rows.map((r) => [r.id, r.status])).toEqual([
+      [old.id, "failed"],
+      [mine.id, "running"],
+    ]);
+    expect(rows[0].error).toMatch(/stopped before it finished/);
+    expect(rows[0].finishedAt).toBeInstanceOf(Date);
   });
 });

@@ -97,10 +97,11 @@ export class EmbeddedScheduler {
     const started: Promise<SlotOutcome | null>[] = [];
     for (const job of this.jobs) {
       try {
-        await failStaleRuns(db, job, now);
         const slot = latestSlot(job.cron, now);
         if (!slot || now.getTime() - slot.getTime() > (job.catchUpWithinMs ?? DEFAULT_CATCH_UP_MS)) continue;
         if ((this.tried.get(job.id) ?? -Infinity) >= slot.getTime()) continue;
+        // Only when a claim is about to be tried (not a write per job every tick): a stale run would block it.
+        await failStaleRuns(db, job, now);
         const { runId, busy } = await claimSlot(db, job, slot, this.runnerId, now);
         // Lost only to a run still going (a job that must not overlap): tried again next tick, the slot may still start late.
         if (!busy) this.tried.set(job.id, slot.getTime());

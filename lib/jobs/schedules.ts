@@ -32,7 +32,3 @@ export const scheduledJobs: ScheduledJob[] = [
 
 for (const job of scheduledJobs) assertCron(job.cron);
 if (new Set(scheduledJobs.map((j) => j.id)).size !== scheduledJobs.length) throw new Error("scheduled job ids must be unique");
-
-export function findScheduledJob(id: string): ScheduledJob | undefined {
-  return scheduledJobs.find((j) => j.id === id);
-}

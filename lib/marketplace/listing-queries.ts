@@ -6,6 +6,7 @@ import { NotFound } from "@/lib/errors";
 import { describeScope } from "@/lib/oauth/consent";
 import { isoText, listedWhere, listingItemColumns, listingJoins, toListingItem, type ListingItemRow } from "./listing-item";
 import { trendingJoin, trendingScore } from "./ranking";
+import { ratingSummary } from "./rating-summary";
 import type { ListingItem, ListingPage } from "./schemas";
 
 type PageRow = ListingItemRow & {
@@ -27,7 +28,8 @@ type PageRow = ListingItemRow & {
   deprecation_message: string | null;
 };
 
-function visibility(r: PageRow): ListingPage["visibility"] {
+/** Who sees a listing: public, deprecated (page stays, out of search), delisted or awaiting its app (insiders only). */
+export function listingVisibility(r: { listing_status: string; app_status: string; partner_status: string }): ListingPage["visibility"] {
   // A suspended partner's listing is out of the marketplace as if delisted (its reason is the suspension).
   if (r.listing_status === "delisted" || r.partner_status !== "active") return "delisted";
   if (r.app_status === "deprecated") return "deprecated";
@@ -50,15 +52,11 @@ export async function getListing(db: Db, principal: Principal | null, slug: stri
       where l.slug = ${slug}`),
   );
   if (!r) throw new NotFound("Listing");
-  const vis = visibility(r);
+  const vis = listingVisibility(r);
   const insider = principal !== null && (isAdmin(principal) || principal.partnerId === r.partner_id);
   if ((vis === "delisted" || vis === "awaiting_app") && !insider) throw new NotFound("Listing");
 
-  const histogram = rowsOf<{ rating: number; n: number }>(
-    await db.execute(sql`select rating, count(*)::int as n from reviews where listing_id = ${r.id} and hidden_at is null group by rating`),
-  );
-  const ratingHistogram = { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 } as ListingPage["ratingHistogram"];
-  for (const h of histogram) ratingHistogram[String(h.rating) as "1"] = Number(h.n);
+  const { histogram: ratingHistogram } = await ratingSummary(db, r.id);
 
   return {
     ...toListingItem(r),

@@ -19,7 +19,9 @@ export const AUTHORIZATION_CODE_PREFIX = "prta_";
  * The query parameters of an authorization request (RFC 6749 §4.1.1, RFC 7636), plus ours:
  * `installation`, the pending integration a marketplace install completes (lib/integrations/install-consent.ts).
  */
-export const AUTHORIZE_PARAM_NAMES = ["response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method", "installation"] as const;
+/** Which pending integration an install's consent completes. */
+export const INSTALLATION_PARAM = "installation";
+export const AUTHORIZE_PARAM_NAMES = ["response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method", INSTALLATION_PARAM] as const;
 export type AuthorizeParams = Partial<Record<(typeof AUTHORIZE_PARAM_NAMES)[number], string>>;
 
 export function authorizeParamsFrom(get: (name: string) => string | null | undefined): AuthorizeParams {

@@ -32,7 +32,7 @@ export function ReportDialog({ reviewId, onClose, onReported }: { reviewId: stri
       onReported();
       onClose();
     },
-    // The API names `reason`: the details field is where the reporter can fix it.
+    // The form has no `reason` field of its own: an error on it shows as the form's error.
     onError: (e) => applyServerErrors(form, e),
   });
   return (

@@ -4,7 +4,7 @@ import { isAdmin, type Principal } from "@/lib/auth/principal";
 import { isUuid } from "@/lib/db/errors";
 import { rowsOf } from "@/lib/db/rows";
 import { DomainError } from "@/lib/errors";
-import { ratingAverage } from "@/lib/marketplace/listing-item";
+import { ratingSummary } from "@/lib/marketplace/rating-summary";
 import { canReplyFor } from "./reply-to-review";
 import { reviewEligibility } from "./review-eligibility";
 import { reviewColumns, reviewJoins, toModeratedReview, toReview, type ReviewRow } from "./review-item";
@@ -64,24 +64,6 @@ function after(k: Key): SQL {
   return at;
 }
 
-type Histogram = ReviewPage["summary"]["histogram"];
-
-/** The visible reviews per star, and the average and count they make. */
-export async function reviewSummary(db: Db, listingId: string): Promise<ReviewPage["summary"]> {
-  const rows = rowsOf<{ rating: number; n: number }>(
-    await db.execute(sql`select rating, count(*)::int as n from reviews where listing_id = ${listingId} and hidden_at is null group by rating`),
-  );
-  const histogram: Histogram = { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 };
-  let count = 0;
-  let sum = 0;
-  for (const r of rows) {
-    histogram[String(r.rating) as keyof Histogram] = Number(r.n);
-    count += Number(r.n);
-    sum += Number(r.n) * Number(r.rating);
-  }
-  return { average: ratingAverage(sum, count), count, histogram };
-}
-
 /** What the caller may do on this listing's reviews, with their own review (hidden ones included). */
 export async function reviewViewer(db: Db, principal: Principal | null, listing: ReviewListing): Promise<ReviewViewer> {
   const eligible = await reviewEligibility(db, principal, listing);
@@ -126,7 +108,6 @@ export async function listReviews(db: Db, principal: Principal | null, slug: str
           ...(q.sort === "lowest" ? { r: Number(last.rating) } : {}),
         })
       : null;
-  const summary = await reviewSummary(db, listing.id);
-  const viewer = await reviewViewer(db, principal, listing);
+  const [summary, viewer] = await Promise.all([ratingSummary(db, listing.id), reviewViewer(db, principal, listing)]);
   return { data: page.map((r) => toReview(r, viewerId)), nextCursor, summary, viewer };
 }

@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
 import { rowsOf } from "@/lib/db/rows";
 import { NotFound } from "@/lib/errors";
+import { listingVisibility } from "@/lib/marketplace/listing-queries";
 
 /** What the reviews code needs of a listing. */
 export type ReviewListing = {
@@ -28,15 +29,14 @@ type Row = {
   partner_status: string;
 };
 
-/** The same rule as the listing page (getListing): delisted or not yet published listings answer insiders only. */
-function isOpen(r: Pick<Row, "listing_status" | "app_status" | "partner_status">): boolean {
-  if (r.listing_status === "delisted" || r.partner_status !== "active") return false;
-  return r.app_status === "published" || r.app_status === "deprecated";
+/** Open to everyone when the listing page is (public or deprecated); else to insiders only. */
+export function listingOpen(r: Pick<Row, "listing_status" | "app_status" | "partner_status">): boolean {
+  const vis = listingVisibility(r);
+  return vis === "public" || vis === "deprecated";
 }
 
-/** SQL columns for isOpen over `l`, `a`, `p`. */
+/** SQL columns for listingOpen over `l`, `a`, `p`. */
 export const openColumns = sql`l.status as listing_status, a.status as app_status, p.status as partner_status`;
-export const listingOpen = isOpen;
 
 /** The listing by slug, or 404 where its page would be a 404 for this caller. */
 export async function reviewListing(db: Db, principal: Principal | null, slug: string): Promise<ReviewListing> {
@@ -47,7 +47,7 @@ export async function reviewListing(db: Db, principal: Principal | null, slug: s
       where l.slug = ${slug}`),
   );
   if (!r) throw new NotFound("Listing");
-  const open = isOpen(r);
+  const open = listingOpen(r);
   const insider = principal !== null && (isAdmin(principal) || principal.partnerId === r.partner_id);
   if (!open && !insider) throw new NotFound("Listing");
   return { id: r.id, slug: r.slug, name: r.name, partnerId: r.partner_id, partnerName: r.partner_name, applicationId: r.application_id, open };
