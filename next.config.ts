@@ -2,7 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis"],
+  // pdfkit reads its standard fonts from its own package folder at run time: kept out of the bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis", "pdfkit"],
   poweredByHeader: false,
   // CI type-checks the whole project (tests included) with `tsc --noEmit`; no need to do it twice.
   typescript: { ignoreBuildErrors: true },

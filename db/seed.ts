@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { eventPayloadJsonSchema, standardEventTypes } from "@/lib/events/catalog";
 import type { Db } from "./index";
 import { seedApplications } from "./seed-applications";
+import { seedBilling } from "./seed-billing";
 import { seedMarketplace } from "./seed-marketplace";
 import { accountMembers, accounts, eventTypes, partnerMembers, partners, users } from "./schema";
 
@@ -88,5 +89,6 @@ export async function seed(db: Db, opts: { demo: boolean }) {
   await db.insert(accountMembers).values({ accountId: sunrise.id, userId: memberId, role: "member" }).onConflictDoNothing();
   passwordHash ??= await hashPassword(DEMO_PASSWORD);
   await seedMarketplace(db, { passwordHash, adminId, acme: acme.id, acmeUser: partnerUserId, northwind: northwind.id, northwindUser: northwindUserId, sunrise: sunrise.id, customer: customerId });
+  await seedBilling(db, { acme: acme.id });
   return { adminId, partnerUserId, customerId, partnerId: acme.id, accountId: sunrise.id };
 }

@@ -6,3 +6,6 @@ export const DELIVERY_SCHEDULED = "portico/webhooks.delivery_scheduled";
 
 export const ProbesRequested = z.object({ applicationId: z.uuid(), versionId: z.uuid() });
 export const PROBES_REQUESTED = "portico/applications.probes_requested";
+
+export const BillingRunRequested = z.object({ runId: z.uuid() });
+export const BILLING_RUN_REQUESTED = "portico/billing.run_requested";

@@ -44,6 +44,7 @@ const ConfigSchema = z
     // Not in the contract: the embedded runner signs and sends on a worker thread unless this is false.
     WEBHOOK_SENDER_THREAD: bool.optional(),
     INVOICE_DUE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+    PAYOUT_MINIMUM_CENTS: z.coerce.number().int().min(0).max(100_000_000).default(2500),
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),
     INNGEST_BASE_URL: z.url().optional(),

@@ -22,7 +22,7 @@ export async function AreaShell({ area, viewer, banner, children }: { area: Area
       <ShellHeader area={area} viewer={shellViewer(viewer)} />
       <div className="flex flex-1">
         <Sidebar area={area} initialCollapsed={collapsed} />
-        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-5 outline-none sm:px-6 md:py-6 lg:px-8">
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-5 outline-none sm:px-6 md:py-6 lg:px-8 print:p-0">
           <div className="mx-auto max-w-6xl">
             <Breadcrumbs area={area} />
             {banner}

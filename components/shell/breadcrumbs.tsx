@@ -10,7 +10,7 @@ export function Breadcrumbs({ area }: { area: Area }) {
   const crumbs = crumbsFor(area, usePathname());
   if (crumbs.length === 0) return null;
   return (
-    <nav aria-label="Breadcrumb" className="mb-3 min-w-0">
+    <nav aria-label="Breadcrumb" className="mb-3 min-w-0 print:hidden">
       <ol className="flex flex-wrap items-center gap-1 text-sm text-slate-600">
         {crumbs.map((c, i) => (
           <li key={`${i}-${c.label}`} className="flex min-w-0 items-center gap-1">

@@ -1,4 +1,4 @@
-import { AppWindow, Banknote, BookOpen, Building2, ChartColumn, ClipboardCheck, Clock, KeyRound, LayoutDashboard, LifeBuoy, ListTree, PackageCheck, Plug, Radio, Receipt, Settings, ShieldCheck, Store, Ticket, Webhook, type LucideIcon } from "lucide-react";
+import { AppWindow, Banknote, BookOpen, Building2, ChartColumn, ClipboardCheck, Clock, KeyRound, LayoutDashboard, LifeBuoy, ListTree, PackageCheck, Plug, Radio, Receipt, Settings, ShieldCheck, Store, Ticket, Wallet, Webhook, type LucideIcon } from "lucide-react";
 
 // The one map of the app's navigation: the sidebars, the phone menu sheet and the
 // breadcrumbs are all drawn from it, so a page added here shows up everywhere at once.
@@ -26,7 +26,8 @@ export const partnerNav: NavItem[] = [
   { href: "/listings", label: "Listings", icon: Store, children: [{ href: "/listings/new", label: "New listing" }], detailLabel: "Listing" },
   { href: "/installs", label: "Installs", icon: Plug, detailLabel: "Install" },
   { href: "/usage", label: "Usage", icon: ChartColumn },
-  { href: "/invoices", label: "Invoices", icon: Receipt },
+  { href: "/invoices", label: "Invoices", icon: Receipt, detailLabel: "Invoice" },
+  { href: "/payouts", label: "Payouts", icon: Wallet, detailLabel: "Payout" },
   { href: "/support", label: "Support", icon: LifeBuoy },
   {
     href: "/settings",

@@ -29,7 +29,7 @@ export function PartnerStatusBanner({ partner }: { partner: NonNullable<Viewer["
   const c = copy[partner.status];
   if (!c) return null;
   return (
-    <div role="status" data-testid="partner-status" className={`mb-6 rounded-lg border px-4 py-3 text-sm ${c.tone}`}>
+    <div role="status" data-testid="partner-status" className={`mb-6 rounded-lg border px-4 py-3 text-sm print:hidden ${c.tone}`}>
       <p className="font-semibold">{c.title}</p>
       <p className="mt-0.5">{c.body}</p>
     </div>

@@ -15,7 +15,7 @@ export function ShellHeader({ area, viewer }: { area: Area; viewer: ShellViewer 
   const others = viewer.contexts.filter((c) => c.area !== area);
   const here = viewer.contexts.find((c) => c.area === area);
   return (
-    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white">
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white print:hidden">
       <div className="flex h-14 items-center gap-2 px-3 sm:gap-3 sm:px-4">
         <MobileNav
           title={label}

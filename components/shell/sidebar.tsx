@@ -23,7 +23,7 @@ export function Sidebar({ area, initialCollapsed }: { area: Area; initialCollaps
     <aside
       data-testid="sidebar"
       data-collapsed={collapsed || undefined}
-      className={`sticky top-14 hidden h-[calc(100dvh-3.5rem)] shrink-0 flex-col border-r border-slate-200 bg-white transition-[width] duration-150 md:flex ${
+      className={`sticky top-14 hidden h-[calc(100dvh-3.5rem)] shrink-0 flex-col border-r border-slate-200 bg-white transition-[width] duration-150 md:flex print:hidden ${
         collapsed ? "w-16" : "w-60"
       }`}
     >

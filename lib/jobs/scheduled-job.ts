@@ -27,6 +27,8 @@ export type ScheduledJob = {
   catchUpWithinMs?: number;
   /** Whether a slot may start while an earlier run of the job is still running. Default false. */
   overlap?: boolean;
+  /** "own": Inngest runs this job with a function of its own (steps), not the generic cron wrapper. */
+  inngest?: "own";
 };
 
 export const DEFAULT_MAX_RUN_MS = 3_600_000;

@@ -1,5 +1,8 @@
 import { pruneHealthChecks } from "@/lib/integrations/health/prune-health-checks";
 import { runDueHealthChecks } from "@/lib/integrations/health/run-due-health-checks";
+import { resumeStaleRuns } from "@/lib/billing/billing-runs";
+import { markOverdueInvoices } from "@/lib/billing/invoices/mark-overdue";
+import { runMonthEnd } from "@/lib/billing/month-end";
 import { pruneJobRuns } from "./prune-job-runs";
 import { assertCron, type ScheduledJob } from "./scheduled-job";
 
@@ -27,6 +30,30 @@ export const scheduledJobs: ScheduledJob[] = [
     cron: "27 3 * * *",
     description: "Deletes scheduled job runs older than 90 days (keeping each job's latest)",
     run: (db) => pruneJobRuns(db),
+  },
+  {
+    id: "billing-monthly",
+    cron: "0 0 1 * *",
+    description: "Month end: issues last month's invoices, then its payout statements and payouts",
+    run: (db, slot, { signal }) => runMonthEnd(db, slot, { signal }),
+    maxRunMs: 2 * 3_600_000,
+    // Catch up a missed month end for a week: invoices are owed whenever the platform comes back.
+    catchUpWithinMs: 7 * 24 * 3_600_000,
+    // Inngest runs it as its own function (inngest/functions/billing/billing-monthly.ts): a step per batch of partners.
+    inngest: "own",
+  },
+  {
+    id: "billing-overdue",
+    cron: "10 0 * * *",
+    description: "Marks open invoices past their due date overdue",
+    run: (db, slot) => markOverdueInvoices(db, slot),
+  },
+  {
+    id: "billing-runs-resume",
+    cron: "* * * * *",
+    description: "Resumes billing runs whose runner stopped (a crash or a restart) from the last partner they finished",
+    run: (db) => resumeStaleRuns(db),
+    maxRunMs: 2 * 3_600_000,
   },
 ];
 

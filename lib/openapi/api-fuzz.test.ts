@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { oauthConsents } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { invoices, oauthConsents, payouts } from "@/db/schema";
+import { createRun, runToCompletion } from "@/lib/billing/billing-runs";
+import { setPlan } from "@/lib/testing/billing-fixtures";
 import * as healthRoute from "@/app/api/health/route";
 import * as introspectRoute from "@/app/api/oauth/introspect/route";
 import * as revokeRoute from "@/app/api/oauth/revoke/route";
@@ -116,6 +119,9 @@ type World = {
   /** An app of the world's partner without a listing, for POST /marketplace/listings. */
   unlistedApplicationId: string;
   integrationId: string;
+  invoiceId: string;
+  payoutId: string;
+  runId: string;
 };
 let world: World;
 
@@ -216,6 +222,15 @@ async function seedWorld(): Promise<World> {
     201,
     "POST /marketplace/listings",
   );
+  // Billing: an issued invoice (through a real run) and a pending payout of the world's partner.
+  await setPlan(d, partner.id, { model: "flat_fee", flatFeeCents: 4900, effectiveFrom: "2026-01-01" });
+  const run = await createRun(d, { kind: "invoices", period: "2026-02", partnerId: partner.id });
+  await runToCompletion(d, run.id);
+  const [invoice] = await d.select({ id: invoices.id }).from(invoices).where(eq(invoices.partnerId, partner.id));
+  const [payout] = await d
+    .insert(payouts)
+    .values({ partnerId: partner.id, period: "2026-02", status: "processing", grossCents: 10_000, platformShareCents: 2000, amountCents: 8000 })
+    .returning({ id: payouts.id });
   const [consent] = await d.insert(oauthConsents).values({ userId: customer.id, clientId: client.id, accountId: account.id, scopes: ["read:keys"] }).returning();
 
   return {
@@ -244,6 +259,9 @@ async function seedWorld(): Promise<World> {
     listingSlug: listing.slug,
     unlistedApplicationId: unlistedApp.id,
     integrationId: (await installIntegration(d, { account: { id: account.id } })).integration.id,
+    invoiceId: invoice.id,
+    payoutId: payout.id,
+    runId: run.id,
   };
 }
 
@@ -286,6 +304,12 @@ function pathId(apiPath: string, method: Method, name: string): string {
     case "pricing":
     case "partner":
       return world.partnerId;
+    case "invoices":
+      return world.invoiceId;
+    case "payouts":
+      return world.payoutId;
+    case "runs":
+      return world.runId;
     default:
       return randomUUID(); // a resource this test does not know yet: still fuzzed, past a 404
   }
@@ -388,6 +412,9 @@ function baselineBody(op: string, schema: Json): Record<string, unknown> {
     "PATCH /marketplace/reviews/{id}": { rating: 3 },
     "PATCH /integrations/{id}": { config: { apiBaseUrl: "https://agency.example.com/api" } },
     "POST /integrations/{id}/mappings/preview": { event: { type: "lead.created" } },
+    "PUT /billing/pricing/{partnerId}": { model: "flat_fee", flatFeeCents: 4900 },
+    "PUT /billing/pricing/default": { model: "flat_fee", flatFeeCents: 4900 },
+    "POST /billing/pricing/{partnerId}/preview": { model: "flat_fee", flatFeeCents: 4900 },
     "POST /applications/{id}/deprecate": { sunsetAt: new Date(Date.now() + 60 * 86_400_000).toISOString(), message: "fuzz" },
   };
   const base = (plausible(schema, "(body)") ?? {}) as Record<string, unknown>;

@@ -10,6 +10,11 @@ import { reviewPaths } from "@/lib/marketplace/reviews-openapi";
 import { notificationPaths } from "@/lib/notifications/openapi";
 import { authorizationPaths, oauthClientPaths } from "@/lib/oauth/openapi";
 import { partnerPaths } from "@/lib/partners/openapi";
+import { forecastPaths } from "@/lib/billing/forecast-openapi";
+import { invoicesPaths } from "@/lib/billing/invoices-openapi";
+import { payoutsPaths } from "@/lib/billing/payouts-openapi";
+import { pricingPaths } from "@/lib/billing/pricing-openapi";
+import { runsPaths } from "@/lib/billing/runs-openapi";
 import { usagePaths } from "@/lib/usage/openapi";
 import { webhookPaths } from "@/lib/webhooks/openapi";
 import { op } from "./operation";
@@ -43,6 +48,11 @@ export function openApiDocument(serverUrl: string) {
       ...oauthClientPaths,
       ...authorizationPaths,
       ...usagePaths,
+      ...pricingPaths,
+      ...invoicesPaths,
+      ...runsPaths,
+      ...payoutsPaths,
+      ...forecastPaths,
       ...eventPaths,
       ...webhookPaths,
       ...marketplacePaths,

@@ -1,3 +1,4 @@
+import { applyDefaultPlan } from "@/lib/billing/pricing-plans";
 import { like } from "drizzle-orm";
 import type { Db } from "@/db";
 import { partnerMembers, partners } from "@/db/schema";
@@ -51,6 +52,7 @@ export async function createPartner(
           status: "pending",
         })
         .returning();
+      await applyDefaultPlan(tx, row.id, row.createdAt);
       if (!admin && principal.userId) {
         await tx.insert(partnerMembers).values({ partnerId: row.id, userId: principal.userId, role: "owner" });
       }

@@ -1,3 +1,4 @@
+import { applyDefaultPlan } from "@/lib/billing/pricing-plans";
 import { eq, like, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { notifications, partnerMembers, partners, users } from "@/db/schema";
@@ -61,7 +62,8 @@ async function create(db: Db, input: SignUp, passwordHash: string, ip: string | 
     const [partner] = await tx
       .insert(partners)
       .values({ name: input.partnerName, slug, website: input.website ?? null, status: "pending" })
-      .returning({ id: partners.id });
+      .returning({ id: partners.id, createdAt: partners.createdAt });
+    await applyDefaultPlan(tx, partner.id, partner.createdAt);
     await tx.insert(partnerMembers).values({ partnerId: partner.id, userId: user.id, role: "owner" });
     await recordAudit(tx, null, { action: "partner.signed_up", targetType: "partner", targetId: partner.id, partnerId: partner.id }, { ip });
     return { created: true as const, userId: user.id, partnerId: partner.id, slug };

@@ -27,4 +27,4 @@ export function scheduledJobFunction(job: ScheduledJob) {
   );
 }
 
-export const scheduledJobFunctions = scheduledJobs.map(scheduledJobFunction);
+export const scheduledJobFunctions = scheduledJobs.filter((j) => j.inngest !== "own").map(scheduledJobFunction);

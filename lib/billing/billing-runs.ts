@@ -1,0 +1,207 @@
+import { and, eq, lt, or, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db";
+import { billingRuns, partners } from "@/db/schema";
+import type { Principal } from "@/lib/auth/principal";
+import { config } from "@/lib/config";
+import { describeError, isUuid } from "@/lib/db/errors";
+import { Invalid, NotFound } from "@/lib/errors";
+import { Reply } from "@/lib/http/reply";
+import { afterCursor, cursorOrder, toPage } from "@/lib/pagination/cursor";
+import { invoiceRunKind } from "./invoice-run-kind";
+import { payoutRunKind } from "./payouts/payout-run";
+import type { Period } from "./period";
+import type { BillingRun } from "./schemas";
+import type { BillingRunRow, RunKindHandler } from "./run-kind";
+
+export type RunKind = "invoices" | "payouts";
+const kinds: Record<RunKind, RunKindHandler> = { invoices: invoiceRunKind, payouts: payoutRunKind };
+
+/** A run not heard from for this long is taken for dead and may be resumed by anyone. */
+export const RUN_LEASE_MS = 120_000;
+const BATCH = 500;
+
+export function toBillingRun(r: BillingRunRow): BillingRun {
+  return {
+    id: r.id,
+    kind: r.kind,
+    period: r.period,
+    partnerId: r.partnerId,
+    status: r.status,
+    trigger: r.trigger,
+    totalPartners: r.totalPartners,
+    processedPartners: r.processedPartners,
+    createdCount: r.createdCount,
+    amountCents: r.amountCents,
+    attempts: r.attempts,
+    error: r.error,
+    startedAt: r.startedAt?.toISOString() ?? null,
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+export async function createRun(
+  db: Db,
+  input: { kind: RunKind; period: Period; partnerId?: string | null; trigger?: "manual" | "schedule"; requestedBy?: string | null },
+): Promise<BillingRunRow> {
+  const [row] = await db
+    .insert(billingRuns)
+    .values({ kind: input.kind, period: input.period, partnerId: input.partnerId ?? null, trigger: input.trigger ?? "manual", requestedBy: input.requestedBy ?? null })
+    .returning();
+  return row;
+}
+
+/**
+ * An admin's run (202): the row is written first, so the run is visible and
+ * durable before any work starts; then Inngest (when configured) or this
+ * process works through it. A crash leaves the row for the resume sweep.
+ */
+export async function requestRun(db: Db, principal: Principal, input: { kind: RunKind; period: Period; partnerId?: string }) {
+  if (input.partnerId) {
+    const n = await db.$count(partners, eq(partners.id, input.partnerId));
+    if (!n) throw new Invalid("Unknown partner", [{ path: "partnerId", message: "no partner has this id" }]);
+  }
+  const row = await createRun(db, { ...input, requestedBy: principal.type === "session" ? principal.userId : null });
+  await startRun(row.id);
+  return Reply.accepted({ runId: row.id, run: toBillingRun(row) });
+}
+
+/** Hands a written run to whichever runner this deployment has. */
+async function startRun(runId: string) {
+  if (config().jobs === "inngest") {
+    const { inngest } = await import("@/inngest/client");
+    const { BILLING_RUN_REQUESTED } = await import("@/inngest/events");
+    await inngest.send({ name: BILLING_RUN_REQUESTED, data: { runId } });
+    return;
+  }
+  void (async () => {
+    try {
+      await runToCompletion(await getDb(), runId);
+    } catch (err) {
+      console.error(`billing run ${runId}: ${describeError(err, { frames: false })}`);
+    }
+  })();
+}
+
+/** Takes the run if it is new or its holder's lease lapsed; null when someone else has it or it is over. */
+export async function claimRun(db: Db, runId: string, now = new Date()): Promise<BillingRunRow | null> {
+  const [row] = await db
+    .update(billingRuns)
+    .set({
+      status: "running",
+      leaseUntil: new Date(now.getTime() + RUN_LEASE_MS),
+      attempts: sql`${billingRuns.attempts} + 1`,
+      startedAt: sql`coalesce(${billingRuns.startedAt}, ${now.toISOString()}::timestamptz)`,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(billingRuns.id, runId),
+        or(eq(billingRuns.status, "pending"), and(eq(billingRuns.status, "running"), lt(billingRuns.leaseUntil, now))),
+      ),
+    )
+    .returning();
+  if (!row) return null;
+  if (row.totalPartners === null) {
+    const total = await kinds[row.kind].count(db, row);
+    await db.update(billingRuns).set({ totalPartners: total }).where(eq(billingRuns.id, runId));
+    row.totalPartners = total;
+  }
+  return row;
+}
+
+/**
+ * One batch of the run: the next partners after its cursor, their documents,
+ * and the progress (which extends the lease). `done` once no partner is left.
+ * A batch repeated after a crash finds its partners' documents and creates
+ * nothing twice.
+ */
+export async function runBatch(db: Db, runId: string, opts: { batchSize?: number; now?: Date } = {}): Promise<{ done: boolean }> {
+  const now = opts.now ?? new Date();
+  const [run] = await db.select().from(billingRuns).where(eq(billingRuns.id, runId));
+  if (!run || run.status === "succeeded" || run.status === "failed") return { done: true };
+  const handler = kinds[run.kind];
+  const ids = await handler.pending(db, run, opts.batchSize ?? BATCH);
+  if (!ids.length) {
+    await db
+      .update(billingRuns)
+      .set({ status: "succeeded", finishedAt: now, leaseUntil: null, updatedAt: now })
+      .where(eq(billingRuns.id, runId));
+    return { done: true };
+  }
+  const r = await handler.process(db, run, ids, now);
+  const last = ids[ids.length - 1];
+  await db
+    .update(billingRuns)
+    .set({
+      processedPartners: sql`${billingRuns.processedPartners} + ${r.done}`,
+      createdCount: sql`${billingRuns.createdCount} + ${r.created}`,
+      amountCents: sql`${billingRuns.amountCents} + ${r.amountCents}`,
+      cursor: last,
+      leaseUntil: new Date(Date.now() + RUN_LEASE_MS),
+      updatedAt: new Date(),
+    })
+    .where(eq(billingRuns.id, runId));
+  return { done: false };
+}
+
+/** Marks a run failed with the error (its documents so far stay; a new run carries on after them). */
+export async function failRun(db: Db, runId: string, err: unknown) {
+  await db
+    .update(billingRuns)
+    .set({ status: "failed", error: describeError(err, { frames: false }).slice(0, 2000), leaseUntil: null, finishedAt: new Date(), updatedAt: new Date() })
+    .where(eq(billingRuns.id, runId));
+}
+
+/** Claims and drives a run to its end in this process (the embedded runner, the scheduled job, tests, the bench). */
+export async function runToCompletion(db: Db, runId: string, opts: { batchSize?: number; signal?: AbortSignal } = {}): Promise<BillingRunRow | null> {
+  const claimed = await claimRun(db, runId);
+  if (!claimed) return (await db.select().from(billingRuns).where(eq(billingRuns.id, runId)))[0] ?? null;
+  try {
+    for (;;) {
+      if (opts.signal?.aborted) break;
+      const { done } = await runBatch(db, runId, { batchSize: opts.batchSize });
+      if (done) break;
+    }
+  } catch (err) {
+    await failRun(db, runId, err);
+  }
+  return (await db.select().from(billingRuns).where(eq(billingRuns.id, runId)))[0] ?? null;
+}
+
+/** Runs left pending or whose holder went quiet (a crash): resumed here. The embedded scheduler calls it every minute. */
+export async function resumeStaleRuns(db: Db, now = new Date()) {
+  const stale = await db
+    .select({ id: billingRuns.id })
+    .from(billingRuns)
+    .where(
+      or(
+        and(eq(billingRuns.status, "pending"), lt(billingRuns.createdAt, new Date(now.getTime() - 30_000))),
+        and(eq(billingRuns.status, "running"), lt(billingRuns.leaseUntil, now)),
+      ),
+    )
+    .limit(10);
+  let resumed = 0;
+  for (const { id } of stale) {
+    const row = await runToCompletion(db, id);
+    if (row) resumed++;
+  }
+  return { resumed };
+}
+
+export async function getRun(db: Db, id: string) {
+  if (!isUuid(id)) throw new NotFound("Billing run");
+  const [row] = await db.select().from(billingRuns).where(eq(billingRuns.id, id));
+  if (!row) throw new NotFound("Billing run");
+  return toBillingRun(row);
+}
+
+export async function listRuns(db: Db, q: { limit: number; cursor?: string; kind?: RunKind }) {
+  const rows = await db
+    .select()
+    .from(billingRuns)
+    .where(and(q.kind ? eq(billingRuns.kind, q.kind) : undefined, afterCursor(billingRuns.createdAt, billingRuns.id, q.cursor)))
+    .orderBy(...cursorOrder(billingRuns.createdAt, billingRuns.id))
+    .limit(q.limit + 1);
+  return toPage(rows, q.limit, toBillingRun);
+}

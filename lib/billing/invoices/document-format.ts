@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+// GET /billing/invoices/{id} answers JSON, or the same invoice as a document:
+// `?format=pdf|csv` wins; otherwise the Accept header decides by q-value, and
+// anything it does not name (or no header) is JSON.
+
+export const documentFormats = ["json", "pdf", "csv"] as const;
+export type DocumentFormat = (typeof documentFormats)[number];
+
+export const InvoiceDocumentQuery = z.object({
+  format: z
+    .enum(documentFormats)
+    .optional()
+    .describe("`pdf` or `csv` for a download instead of JSON; takes precedence over the Accept header (application/pdf, text/csv)"),
+});
+
+const MEDIA: Record<string, DocumentFormat> = {
+  "application/json": "json",
+  "application/*": "json",
+  "*/*": "json",
+  "application/pdf": "pdf",
+  "text/csv": "csv",
+};
+
+/** The format an Accept header prefers among ours (ties: the order it lists them). */
+export function negotiateFormat(format: DocumentFormat | undefined, accept: string | null): DocumentFormat {
+  if (format) return format;
+  if (!accept) return "json";
+  let best: { f: DocumentFormat; q: number } | null = null;
+  for (const part of accept.split(",")) {
+    const [type, ...params] = part.trim().toLowerCase().split(";");
+    const f = MEDIA[type.trim()];
+    if (!f) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q) || q <= 0) continue;
+    // A wildcard only stands in for JSON when nothing more specific outranks it.
+    const weight = type.includes("*") ? q - 0.0001 : q;
+    if (!best || weight > best.q) best = { f, q: weight };
+  }
+  return best?.f ?? "json";
+}

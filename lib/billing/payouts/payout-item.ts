@@ -1,0 +1,68 @@
+import { eq, type SQL } from "drizzle-orm";
+import { payouts, payoutStatements } from "@/db/schema";
+import { isAdmin, type Principal } from "@/lib/auth/principal";
+import { Forbidden } from "@/lib/errors";
+import { Payout, PayoutStatement } from "../schemas";
+
+// Rows → API items, and whose payouts a caller sees: a partner its own, an admin all.
+
+export type PayoutRow = typeof payouts.$inferSelect;
+export type PayoutStatementRow = typeof payoutStatements.$inferSelect;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toPayout(r: PayoutRow): Payout {
+  return Payout.parse({
+    id: r.id,
+    partnerId: r.partnerId,
+    period: r.period,
+    status: r.status,
+    grossCents: r.grossCents,
+    platformShareCents: r.platformShareCents,
+    carriedForwardCents: r.carriedForwardCents,
+    amountCents: r.amountCents,
+    currency: r.currency,
+    reference: r.reference,
+    paidAt: iso(r.paidAt),
+    failureReason: r.failureReason,
+    failedAt: iso(r.failedAt),
+    provider: r.provider,
+    createdAt: r.createdAt.toISOString(),
+  });
+}
+
+export function toPayoutStatement(r: PayoutStatementRow): PayoutStatement {
+  return PayoutStatement.parse({
+    id: r.id,
+    partnerId: r.partnerId,
+    period: r.period,
+    currency: r.currency,
+    grossCents: r.grossCents,
+    revenueShareBps: r.revenueShareBps,
+    platformShareCents: r.platformShareCents,
+    carriedInCents: r.carriedInCents,
+    netCents: r.netCents,
+    carriedOutCents: r.carriedOutCents,
+    payoutId: r.payoutId,
+    lines: r.lines,
+    createdAt: r.createdAt.toISOString(),
+  });
+}
+
+/**
+ * The partner whose documents the caller asks for: a partner's own (naming another is 403,
+ * as for usage), an admin's choice (undefined: every partner's).
+ */
+export function partnerFilter(principal: Principal, partnerId: string | undefined): string | undefined {
+  if (isAdmin(principal)) return partnerId;
+  if (!principal.partnerId) throw new Forbidden("Only partners have payouts");
+  if (partnerId && partnerId !== principal.partnerId) throw new Forbidden("You can only see your own partner's payouts");
+  return principal.partnerId;
+}
+
+/** The WHERE fragment of payouts the caller may read (undefined: all, for admins). */
+export function visiblePayouts(principal: Principal): SQL | undefined {
+  if (isAdmin(principal)) return undefined;
+  if (!principal.partnerId) throw new Forbidden("Only partners have payouts");
+  return eq(payouts.partnerId, principal.partnerId);
+}
