@@ -64,11 +64,13 @@ export async function seedBilling(db: Db, ids: { acme: string }, now = new Date(
   for (const back of [2, 1]) {
     const period = addMonths(thisPeriod, -back);
     const runs = await ensureMonthEndRuns(db, period);
-    await runToCompletion(db, runs.invoices);
-    await runToCompletion(db, runs.payouts);
+    // Issued at that month end, as the scheduled run would have.
+    const monthEnd = periodBounds(addMonths(period, 1)).start;
+    await runToCompletion(db, runs.invoices, { now: monthEnd });
+    await runToCompletion(db, runs.payouts, { now: monthEnd });
     if (back === 2) {
       // The older month is settled: invoices paid by ACH, payouts sent.
-      const paidAt = new Date(periodBounds(addMonths(period, 1)).start.getTime() + 12 * DAY);
+      const paidAt = new Date(monthEnd.getTime() + 12 * DAY);
       await db
         .update(invoices)
         .set({ status: "paid", paidAt, paymentReference: sql`'ACH-' || substr(${invoices.number}, 5)` })

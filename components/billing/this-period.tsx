@@ -88,7 +88,10 @@ export function ThisPeriod() {
         ) : (
           <div className="grid gap-3">
             <ForecastChart rows={forecastRows(forecast.data)} currency={u?.currency ?? "USD"} />
-            <p className="text-xs text-slate-600">How it is computed: {forecast.data.method}</p>
+            <details className="text-xs text-slate-600">
+              <summary className="cursor-pointer font-medium text-slate-700">How it is computed</summary>
+              <p className="mt-1">{forecast.data.method}</p>
+            </details>
           </div>
         )}
       </Card>

@@ -47,6 +47,8 @@ export async function demoIds(playwright: PlaywrightWorkerArgs["playwright"], ba
   const own = (await (await partner.get("/api/v1/applications?limit=100")).json()) as { data: { id: string; slug: string }[] };
   // An install of Acme's apps (the partner's install page); not one a spec has uninstalled meanwhile.
   const installs = (await (await partner.get("/api/v1/integrations?limit=100")).json()) as { data: { id: string; status: string }[] };
+  // One of Acme's seeded invoices (db/seed-billing.ts).
+  const invoices = (await (await partner.get("/api/v1/billing/invoices?limit=1")).json()) as { data: { id: string }[] };
   await partner.dispose();
   // The demo customer's own integration page, on one of Sunrise Agency's installs (db/seed-marketplace.ts).
   const customer = await playwright.request.newContext({ baseURL });
@@ -63,6 +65,8 @@ export async function demoIds(playwright: PlaywrightWorkerArgs["playwright"], ba
   const admin = await playwright.request.newContext({ baseURL });
   await signInOverHttp(admin, "admin@portico.test");
   const apps = (await (await admin.get("/api/v1/applications?q=Northwind%20Rater&limit=5")).json()) as { data: { id: string; slug: string }[] };
+  // A seeded payout (of a partner with paid listings; Acme has none, so the partner sees the 404 page there).
+  const payouts = (await (await admin.get("/api/v1/billing/payouts?limit=1")).json()) as { data: { id: string }[] };
   await admin.dispose();
   const rater = apps.data.find((a) => a.slug === "northwind-rater");
   return {
@@ -74,6 +78,9 @@ export async function demoIds(playwright: PlaywrightWorkerArgs["playwright"], ba
     "/marketplace/categories/[slug]": "claims",
     "/listings/[slug]": "acme-claims-sync",
     ...connected("/installs/[id]", installs.data),
+    ...(invoices.data?.[0] ? { "/invoices/[id]": invoices.data[0].id } : {}),
+    ...(payouts.data?.[0] ? { "/payouts/[id]": payouts.data[0].id } : {}),
+    "/admin/billing/pricing/[partnerId]": me.partnerId,
     ...connected("/installed/[id]", installed.data),
   };
 }

@@ -154,13 +154,17 @@ export async function failRun(db: Db, runId: string, err: unknown) {
 }
 
 /** Claims and drives a run to its end in this process (the embedded runner, the scheduled job, tests, the bench). */
-export async function runToCompletion(db: Db, runId: string, opts: { batchSize?: number; signal?: AbortSignal } = {}): Promise<BillingRunRow | null> {
+export async function runToCompletion(
+  db: Db,
+  runId: string,
+  opts: { batchSize?: number; signal?: AbortSignal; /** The documents' issue time (the seed backdates its month ends). */ now?: Date } = {},
+): Promise<BillingRunRow | null> {
   const claimed = await claimRun(db, runId);
   if (!claimed) return (await db.select().from(billingRuns).where(eq(billingRuns.id, runId)))[0] ?? null;
   try {
     for (;;) {
       if (opts.signal?.aborted) break;
-      const { done } = await runBatch(db, runId, { batchSize: opts.batchSize });
+      const { done } = await runBatch(db, runId, { batchSize: opts.batchSize, now: opts.now });
       if (done) break;
     }
   } catch (err) {

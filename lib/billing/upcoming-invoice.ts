@@ -43,7 +43,7 @@ export async function upcomingInvoice(db: Db, principal: Principal, q: { partner
     projected: {
       billableCalls: projectedCalls,
       totalCents: projected?.totalCents ?? 0,
-      method: `${billableCalls} billable calls in ${elapsedDays} of ${b.days} days, extended at the same daily pace and priced with the current plan`,
+      method: `${billableCalls.toLocaleString("en-US")} billable calls in ${elapsedDays} of ${b.days} days, extended at the same daily pace and priced with the current plan`,
     },
     asOf: now.toISOString(),
   };

@@ -76,9 +76,10 @@ export function OverviewTab() {
         ) : (
           <>
             <MoneyChart rows={moneyChartRows(forecast.data)} />
-            <p className="mt-3 text-xs text-slate-600">
-              <span className="font-medium text-slate-700">How the forecast is made:</span> {forecast.data.method}
-            </p>
+            <details className="mt-3 text-xs text-slate-600">
+              <summary className="cursor-pointer font-medium text-slate-700">How the forecast is made</summary>
+              <p className="mt-1">{forecast.data.method}</p>
+            </details>
           </>
         )}
       </Card>

@@ -40,7 +40,8 @@ export function RunProgressCard({ runId, partnerName, onDismiss }: { runId: stri
 
 function RunBody({ run, partnerName }: { run: BillingRun; partnerName: (id: string | null) => string }) {
   const progress = runProgress(run);
-  const what = run.kind === "invoices" ? "invoices" : "payout statements";
+  const one = run.createdCount === 1;
+  const what = run.kind === "invoices" ? (one ? "invoice" : "invoices") : one ? "payout statement" : "payout statements";
   return (
     <div className="grid gap-3" data-testid="run-progress" data-status={run.status}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
