@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { runToCompletion } from "@/lib/billing/billing-runs";
-import { ensureMonthEndRuns } from "@/lib/billing/month-end";
+import { ensureMonthEndRun } from "@/lib/billing/month-end";
 import { addMonths, isoDay, periodBounds, periodOf } from "@/lib/billing/period";
 import type { Db } from "./index";
 import { invoices, partners, payouts, pricingPlans, usageCounters } from "./schema";
@@ -63,11 +63,10 @@ export async function seedBilling(db: Db, ids: { acme: string }, now = new Date(
 
   for (const back of [2, 1]) {
     const period = addMonths(thisPeriod, -back);
-    const runs = await ensureMonthEndRuns(db, period);
     // Issued at that month end, as the scheduled run would have.
     const monthEnd = periodBounds(addMonths(period, 1)).start;
-    await runToCompletion(db, runs.invoices, { now: monthEnd });
-    await runToCompletion(db, runs.payouts, { now: monthEnd });
+    await runToCompletion(db, await ensureMonthEndRun(db, "invoices", period), { now: monthEnd });
+    await runToCompletion(db, await ensureMonthEndRun(db, "payouts", period), { now: monthEnd });
     if (back === 2) {
       // The older month is settled: invoices paid by ACH, payouts sent.
       const paidAt = new Date(monthEnd.getTime() + 12 * DAY);

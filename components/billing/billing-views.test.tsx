@@ -238,8 +238,8 @@ describe("PayoutsView", () => {
       seeds([], [statement({}), statement({ id: "88888888-8888-4888-8888-888888888888", period: "2026-03", grossCents: 1_500, platformShareCents: 300, carriedInCents: 0, netCents: 1_200, carriedOutCents: 1_200, payoutId: null })]),
     );
     expect(html).toContain('<table aria-label="Payout statements"');
-    expect(rowText(html, "statement-row-2026-04")).toBe("April 2026 $100.00 $20.00 (20%) $12.00 $92.00 Paid out as the April 2026 payout");
-    expect(html).toContain('href="/payouts/55555555-5555-4555-8555-555555555555"');
+    expect(rowText(html, "statement-row-2026-04")).toBe("April 2026 $100.00 $20.00 (20%) $12.00 $92.00 Paid out as a payout of $92.00");
+    expect(html).toMatch(/<a[^>]*href="\/payouts\/55555555-5555-4555-8555-555555555555"[^>]*>Paid out as a payout of \$92\.00<\/a>/);
     expect(rowText(html, "statement-row-2026-03")).toBe("March 2026 $15.00 $3.00 (20%) $0.00 $12.00 Carried forward: $12.00");
   });
 
@@ -265,5 +265,7 @@ describe("PayoutPage", () => {
     expect(text(html)).toContain("Claims Sync 2 45 $49.00 $73.50");
     expect(text(html)).toContain("Gross $73.50 Platform share (20%) − $14.70 Carried in + $0.00 Net $58.80");
     expect(text(html)).toContain("Paid out as a payout of $58.80.");
+    // On the payout's own page the statement does not link back to it.
+    expect(html).not.toMatch(/<a[^>]*>Paid out as/);
   });
 });

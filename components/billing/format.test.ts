@@ -6,6 +6,7 @@ import {
   formatBps,
   formatDate,
   formatPeriod,
+  formatPeriodShort,
   includedCallsUsage,
   invoiceDates,
   issueDateOf,
@@ -20,6 +21,8 @@ describe("periods and dates", () => {
     expect(formatPeriod("2026-04")).toBe("April 2026");
     expect(formatPeriod("2024-02")).toBe("February 2024");
     expect(formatPeriod("not-a-period")).toBe("not-a-period");
+    expect(formatPeriodShort("2026-11")).toBe("Nov 2026");
+    expect(formatPeriodShort("not a period")).toBe("not a period");
   });
 
   it("shows the UTC day, whatever the hour", () => {
@@ -72,9 +75,9 @@ describe("payouts", () => {
   });
 
   it("says what became of a statement's net", () => {
-    expect(statementOutcome({ payoutId: "p", carriedOutCents: 0, netCents: 4_250, currency: "USD" })).toBe("Paid out as a payout of $42.50");
-    expect(statementOutcome({ payoutId: null, carriedOutCents: 1_234, netCents: 1_234, currency: "USD" })).toBe("Carried forward: $12.34");
-    expect(statementOutcome({ payoutId: null, carriedOutCents: 0, netCents: 0, currency: "USD" })).toBe("Nothing to pay out");
+    expect(statementOutcome({ payoutId: "p", carriedOutCents: 0, netCents: 4_250, currency: "USD" })).toEqual({ kind: "paid_out", text: "Paid out as a payout of $42.50" });
+    expect(statementOutcome({ payoutId: null, carriedOutCents: 1_234, netCents: 1_234, currency: "EUR" })).toEqual({ kind: "carried_forward", text: "Carried forward: €12.34" });
+    expect(statementOutcome({ payoutId: null, carriedOutCents: 0, netCents: 0, currency: "USD" })).toEqual({ kind: "nothing", text: "Nothing to pay out" });
   });
 
   it("reads a statement's per-listing lines, dropping any that lack a figure", () => {

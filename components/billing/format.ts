@@ -1,5 +1,6 @@
 import { formatCents } from "@/lib/billing/money";
 import type { Tone } from "@/components/ui/badge";
+import type { BillingRun } from "@/lib/billing/schemas";
 import type { Forecast, Invoice, InvoiceStatus, Payout, PayoutStatement, PayoutStatus, UpcomingInvoice } from "./types";
 
 // How billing documents read in the portal: periods, dates, statuses and the "how was this
@@ -23,7 +24,7 @@ export function formatPeriod(period: string): string {
   return start ? monthYear.format(start) : period;
 }
 
-/** "Apr 2026": a period where space is short (a chart's axis). */
+/** "Apr 2026": a period where space is short (a chart's axis, an admin table). */
 export function formatPeriodShort(period: string): string {
   const start = periodStart(period);
   return start ? shortMonthYear.format(start) : period;
@@ -42,7 +43,10 @@ export function issueDateOf(period: string): string | null {
   return start ? date.format(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1))) : null;
 }
 
-/** Basis points as a percentage: 2000 → "20%", 1250 → "12.5%". */
+/**
+ * Basis points as a percentage to read: 2000 → "20%", 1250 → "12.5%". (A form field's value is
+ * admin/money-input.ts's bpsToPercent: no unit, no grouping, and it must parse back exactly.)
+ */
 export function formatBps(bps: number): string {
   return `${int.format(bps / 100)}%`;
 }
@@ -59,6 +63,8 @@ export const invoiceStatusMeaning: Record<InvoiceStatus, string> = {
 
 export const payoutStatusTone: Record<PayoutStatus, Tone> = { pending: "yellow", processing: "blue", paid: "green", failed: "red" };
 export const payoutStatusLabel: Record<PayoutStatus, string> = { pending: "Pending", processing: "Processing", paid: "Paid", failed: "Failed" };
+
+export const runStatusTone: Record<BillingRun["status"], Tone> = { pending: "yellow", running: "blue", succeeded: "green", failed: "red" };
 
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
@@ -95,11 +101,13 @@ export function minimumSentence(minimumCents: number, currency = "USD"): string 
   return `Payouts are sent when your balance reaches ${formatCents(minimumCents, currency)}.`;
 }
 
-/** What became of a statement's net: paid out, or kept for next period. */
-export function statementOutcome(s: Pick<PayoutStatement, "payoutId" | "carriedOutCents" | "netCents" | "currency">): string {
-  if (s.payoutId) return `Paid out as a payout of ${formatCents(s.netCents, s.currency)}`;
-  if (s.carriedOutCents > 0) return `Carried forward: ${formatCents(s.carriedOutCents, s.currency)}`;
-  return "Nothing to pay out";
+export type StatementOutcome = { kind: "paid_out" | "carried_forward" | "nothing"; text: string };
+
+/** What became of a statement's net: paid out, kept for next period, or nothing to pay. */
+export function statementOutcome(s: Pick<PayoutStatement, "payoutId" | "carriedOutCents" | "netCents" | "currency">): StatementOutcome {
+  if (s.payoutId) return { kind: "paid_out", text: `Paid out as a payout of ${formatCents(s.netCents, s.currency)}` };
+  if (s.carriedOutCents > 0) return { kind: "carried_forward", text: `Carried forward: ${formatCents(s.carriedOutCents, s.currency)}` };
+  return { kind: "nothing", text: "Nothing to pay out" };
 }
 
 export type StatementLine = { listingName: string; installs: number; installDays: number; daysInPeriod: number; monthlyPriceCents: number; grossCents: number };

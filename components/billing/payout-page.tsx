@@ -125,7 +125,7 @@ export function PayoutPage({ payout: initial }: { payout: Payout }) {
           <div className="grid gap-4">
             <StatementLinesTable statement={statement} />
             <Figures rows={statementRows(statement)} label={`Statement for ${formatPeriod(statement.period)}`} />
-            <p className="text-sm text-slate-600">{statementOutcome(statement)}.</p>
+            <p className="text-sm text-slate-600">{statementOutcome(statement).text}.</p>
           </div>
         )}
       </Card>

@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { formatBps, formatPeriod, minimumSentence, payoutOutcome, payoutStatusLabel } from "./format";
 import { billingKey, usePayoutBalance } from "./queries";
 import { StatTiles } from "./stat-tiles";
+import { StatementOutcome } from "./statement-outcome";
 import { PayoutStatusBadge } from "./status-badges";
 import { payoutStatuses, type Payout, type PayoutBalance, type PayoutStatement } from "./types";
 
@@ -148,24 +149,8 @@ const statementColumns = statementCol.columns([
     cell: (c) => <span className="font-medium text-slate-900">{money(c.getValue(), c.row.original.currency)}</span>,
     meta: amountMeta,
   }),
-  statementCol.display({ id: "outcome", header: "Outcome", cell: ({ row }) => <StatementOutcome statement={row.original} />, meta: { wrap: true } }),
+  statementCol.display({ id: "outcome", header: "Outcome", cell: ({ row }) => <StatementOutcome statement={row.original} linkToPayout />, meta: { wrap: true } }),
 ]);
-
-/** Paid out (with the way to the payout), or carried forward to next month. */
-export function StatementOutcome({ statement: s }: { statement: PayoutStatement }) {
-  if (s.payoutId) {
-    return (
-      <span>
-        Paid out as{" "}
-        <Link href={`/payouts/${s.payoutId}`} className="font-medium text-brand-700 hover:underline">
-          the {formatPeriod(s.period)} payout
-        </Link>
-      </span>
-    );
-  }
-  if (s.carriedOutCents > 0) return <span className="text-slate-700">Carried forward: {money(s.carriedOutCents, s.currency)}</span>;
-  return <span className="text-slate-600">Nothing to pay out</span>;
-}
 
 export function StatementsList() {
   const list = usePagedList<PayoutStatement>([...billingKey, "statements"], "/billing/payouts/statements", {}, 12);

@@ -63,9 +63,16 @@ export function usePayoutStatements(opts: { period?: string; limit?: number } = 
   });
 }
 
+export const forecastKey = (months: number) => [...billingKey, "forecast", months] as const;
+
+/**
+ * The caller's forecast: its partner's, or the platform's for an admin (the API decides), with
+ * `months` ahead. A heavy read that changes slowly: no polling; a settlement or a finished run
+ * invalidates it with the rest of ["billing"].
+ */
 export function useForecast(months = 3) {
   return useQuery({
-    queryKey: [...billingKey, "forecast", months],
+    queryKey: forecastKey(months),
     queryFn: () => apiFetch<Forecast>(`/billing/forecast?months=${months}`),
     staleTime: 5 * 60_000,
   });

@@ -1,9 +1,11 @@
 import { Badge } from "@/components/ui/badge";
-import { invoiceStatusMeaning, invoiceStatusTone, payoutStatusTone } from "./format";
+import type { BillingRun } from "@/lib/billing/schemas";
+import { invoiceStatusMeaning, invoiceStatusTone, payoutStatusTone, runStatusTone } from "./format";
 import type { InvoiceStatus, PayoutStatus } from "./types";
 
-// A billing document's status in one word with the shared badge colours (AA on their tints);
-// never colour alone: the word is the status, and overdue also says what it means.
+// A billing status in one word with the shared badge colours (AA on their tints), the same in the
+// portal and the admin pages; never colour alone: the word is the status, and overdue also says
+// what it means.
 
 export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
   return (
@@ -16,4 +18,8 @@ export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
 
 export function PayoutStatusBadge({ status }: { status: PayoutStatus }) {
   return <Badge tone={payoutStatusTone[status] ?? "gray"}>{status}</Badge>;
+}
+
+export function RunStatusBadge({ status }: { status: BillingRun["status"] }) {
+  return <Badge tone={runStatusTone[status] ?? "gray"}>{status}</Badge>;
 }

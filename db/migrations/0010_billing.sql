@@ -77,6 +77,7 @@ ALTER TABLE "payout_statements" ADD CONSTRAINT "payout_statements_partner_id_par
 ALTER TABLE "payout_statements" ADD CONSTRAINT "payout_statements_payout_id_payouts_id_fk" FOREIGN KEY ("payout_id") REFERENCES "public"."payouts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payout_statements" ADD CONSTRAINT "payout_statements_run_id_billing_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."billing_runs"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "billing_runs_created_idx" ON "billing_runs" USING btree ("created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "billing_runs_scheduled_uq" ON "billing_runs" USING btree ("kind","period") WHERE "billing_runs"."trigger" = 'schedule' and "billing_runs"."partner_id" is null;--> statement-breakpoint
 CREATE INDEX "billing_runs_status_idx" ON "billing_runs" USING btree ("status","lease_until");--> statement-breakpoint
 CREATE INDEX "billing_runs_partner_idx" ON "billing_runs" USING btree ("partner_id");--> statement-breakpoint
 CREATE INDEX "billing_runs_requested_by_idx" ON "billing_runs" USING btree ("requested_by");--> statement-breakpoint

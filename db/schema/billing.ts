@@ -266,6 +266,10 @@ export const billingRuns = pgTable(
   },
   (t) => [
     index("billing_runs_created_idx").on(t.createdAt, t.id),
+    // One scheduled month-end run per kind and period, however many schedulers fire.
+    uniqueIndex("billing_runs_scheduled_uq")
+      .on(t.kind, t.period)
+      .where(sql`${t.trigger} = 'schedule' and ${t.partnerId} is null`),
     index("billing_runs_status_idx").on(t.status, t.leaseUntil),
     index("billing_runs_partner_idx").on(t.partnerId),
     index("billing_runs_requested_by_idx").on(t.requestedBy),

@@ -153,7 +153,7 @@ describe("invoice runs", () => {
     const all = await callRoute(totalsRoute.GET, { path: "/api/v1/billing/invoices/totals?period=2026-10", cookie: await sessionCookie(admin.id) });
     expect(all.body.totals.find((t: { status: string }) => t.status === "open")).toEqual({ status: "open", count: list.length, totalCents: list.reduce((s, i) => s + i.totalCents, 0) });
     const peek = await callRoute(totalsRoute.GET, { path: `/api/v1/billing/invoices/totals?partnerId=${p2.partner.id}`, cookie: await sessionCookie(p1.user.id) });
-    expect(peek.status).toBe(403);
+    expect(peek.status).toBe(404); // another partner's id
 
     const again = await runPeriod("2026-10");
     expect(again).toMatchObject({ status: "succeeded", createdCount: 0 });
@@ -179,8 +179,8 @@ describe("invoice runs", () => {
   it("a run whose runner died resumes from the last partner it finished, creating nothing twice", async () => {
     await Promise.all(Array.from({ length: 5 }, () => partnerWithUsage(1500)));
     const run = await createRun(db(), { kind: "invoices", period: "2026-07" });
-    await claimRun(db(), run.id);
-    await runBatch(db(), run.id, { batchSize: 2 });
+    const claimed = await claimRun(db(), run.id);
+    await runBatch(db(), run.id, { attempt: claimed!.attempts }, { batchSize: 2 });
     // The runner is gone: its lease lapses.
     await db().update(billingRuns).set({ leaseUntil: new Date(Date.now() - 1000) }).where(eq(billingRuns.id, run.id));
     const before = (await invoicesOf("2026-07")).length;
@@ -194,6 +194,21 @@ describe("invoice runs", () => {
     expect(new Set(list.map((i) => i.partnerId)).size).toBe(list.length);
     const all = (await db().select({ number: invoices.number }).from(invoices)).map((i) => seqOf(i.number)).sort((x, y) => x - y);
     expect(all.at(-1)! - all[0] + 1).toBe(all.length);
+  });
+
+  it("a holder whose lease was taken over stops at its next batch and creates nothing", async () => {
+    await Promise.all(Array.from({ length: 3 }, () => partnerWithUsage(1200)));
+    const run = await createRun(db(), { kind: "invoices", period: "2026-04" });
+    const first = await claimRun(db(), run.id);
+    await db().update(billingRuns).set({ leaseUntil: new Date(Date.now() - 1) }).where(eq(billingRuns.id, run.id));
+    const second = await claimRun(db(), run.id);
+    expect(second!.attempts).toBe(first!.attempts + 1);
+    expect(await runBatch(db(), run.id, { attempt: first!.attempts }, { batchSize: 10 })).toEqual({ done: true, lost: true });
+    expect(await invoicesOf("2026-04")).toHaveLength(0);
+    // A third claim while the second holds a live lease is refused.
+    expect(await claimRun(db(), run.id)).toBeNull();
+    const [row] = await db().select().from(billingRuns).where(eq(billingRuns.id, run.id));
+    expect(row.processedPartners).toBe(0);
   });
 
   it("a voided invoice keeps its number and the period can be issued again", async () => {
@@ -225,9 +240,11 @@ describe("invoice runs", () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(run!.body).toMatchObject({ status: "succeeded", createdCount: 1, totalPartners: 1, processedPartners: 1, amountCents: 11_000 }); // no calls in May: the fee and its tax
-    const bad = await callRoute(runRoute.POST, { path: "/api/v1/billing/invoices/run", cookie, body: { period: "2026-13" } });
-    expect(bad.status).toBe(422);
-    expect(bad.body.errors[0].path).toBe("period");
+    for (const period of ["2026-13", `${new Date().getUTCFullYear() + 1}-01`, "1999-12", "0099-01"]) {
+      const bad = await callRoute(runRoute.POST, { path: "/api/v1/billing/invoices/run", cookie, body: { period } });
+      expect(bad.status, period).toBe(422);
+      expect(bad.body.errors[0].path).toBe("period");
+    }
     const partnerTry = await callRoute(runRoute.POST, { path: "/api/v1/billing/invoices/run", cookie: await sessionCookie(p.user.id), body: { period: "2026-05" } });
     expect(partnerTry.status).toBe(403);
   });

@@ -12,7 +12,7 @@ export const forecastPaths: ZodOpenApiPathsObject = {
       response: Forecast,
       errors: [404],
       description:
-        "MRR, ARR and the months ahead (the current month first): what invoices would charge with the plans as they stand and usage projected from the last 3 closed months' trend, and what active paid installs would pay out; with the last 6 closed months as issued. For a partner its own figures (another `partnerId` → 403); for an admin the whole platform, or one partner with `partnerId` (unknown → 404). `method` states how each figure was computed.",
+        "MRR, ARR and the months ahead (the current month first): what invoices would charge with the plans as they stand and usage projected from the last 3 closed months' trend, and what active paid installs would pay out; with the last 6 closed months as issued. For a partner its own figures (another `partnerId` → 404); for an admin the whole platform, or one partner with `partnerId` (unknown → 404). `method` states how each figure was computed.",
     }),
   },
 };

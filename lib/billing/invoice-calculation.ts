@@ -1,4 +1,4 @@
-import { divRound, roundCents } from "./money";
+import { divRound, formatCents, roundCents } from "./money";
 import { addMonths, daysBetween, isoDay, monthsBetween, periodBounds, periodOf, startOfDay, type Period } from "./period";
 import { modelCharges, type InvoiceLine, type PricingModel, type Tier } from "./schemas";
 
@@ -112,7 +112,7 @@ function usageLines(plan: BillingPlan, calls: number): InvoiceLine[] {
     return [
       {
         kind: "usage",
-        description: `API calls: ${int.format(billable)} beyond the ${int.format(included)} included, all at tier ${index + 1} ($${(t.unitAmountCentsPer1000 / 100).toFixed(2)} per 1,000)`,
+        description: `API calls: ${int.format(billable)} beyond the ${int.format(included)} included, all at tier ${index + 1} (${formatCents(t.unitAmountCentsPer1000, plan.currency)} per 1,000)`,
         quantity: billable,
         unitAmountCents: t.unitAmountCentsPer1000,
         amountCents: tierAmount(billable, t.unitAmountCentsPer1000, flat),
@@ -131,7 +131,7 @@ function usageLines(plan: BillingPlan, calls: number): InvoiceLine[] {
     const toCall = included + upper;
     lines.push({
       kind: "usage",
-      description: `API calls ${int.format(fromCall)}–${int.format(toCall)}, tier ${i + 1} ($${(t.unitAmountCentsPer1000 / 100).toFixed(2)} per 1,000)`,
+      description: `API calls ${int.format(fromCall)}–${int.format(toCall)}, tier ${i + 1} (${formatCents(t.unitAmountCentsPer1000, plan.currency)} per 1,000)`,
       quantity: inTier,
       unitAmountCents: t.unitAmountCentsPer1000,
       amountCents: tierAmount(inTier, t.unitAmountCentsPer1000, flat),
@@ -159,7 +159,7 @@ export function calculateInvoice(input: { period: Period; plans: BillingPlan[]; 
     const top = closing.minimumCents - sum;
     lines.push({
       kind: "minimum",
-      description: `Minimum commitment top-up (minimum ${(closing.minimumCents / 100).toFixed(2)} ${closing.currency})`,
+      description: `Minimum commitment top-up (minimum ${formatCents(closing.minimumCents, closing.currency)})`,
       quantity: 1,
       unitAmountCents: top,
       amountCents: top,

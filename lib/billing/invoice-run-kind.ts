@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { pricingPlans } from "@/db/schema";
 import { rowsOf } from "@/lib/db/rows";
+import { billableCallsByPartner } from "./billable-calls";
 import { issueInvoices } from "./invoice-run";
 import { periodBounds } from "./period";
 import type { BillingRunRow, RunKindHandler } from "./run-kind";
@@ -25,8 +26,19 @@ export const invoiceRunKind: RunKindHandler = {
       where ${inScope(run)} ${after} order by 1 limit ${limit}`);
     return rowsOf<{ id: string }>(r).map((x) => x.id);
   },
-  async process(db, run, partnerIds, now) {
-    const r = await issueInvoices(db, { period: run.period, partnerIds, runId: run.id, now });
+  async process(db, run, partnerIds, now, memo) {
+    // Driving the whole run here: the period's billable calls of every partner in one statement,
+    // once, rather than one per batch (Inngest steps have no memo and aggregate per batch).
+    let calls: Map<string, number> | undefined;
+    if (memo) {
+      calls = memo.get("calls") as Map<string, number> | undefined;
+      if (!calls) {
+        const b = periodBounds(run.period);
+        calls = await billableCallsByPartner(db, { from: b.firstDay, to: b.lastDay, partnerIds: run.partnerId ? [run.partnerId] : undefined });
+        memo.set("calls", calls);
+      }
+    }
+    const r = await issueInvoices(db, { period: run.period, partnerIds, runId: run.id, now, calls });
     return { ...r, done: partnerIds.length };
   },
 };

@@ -1,7 +1,8 @@
-import { and, inArray, ne, eq } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { invoiceLineItems, invoices } from "@/db/schema";
 import { config } from "@/lib/config";
+import { rowsOf } from "@/lib/db/rows";
 import { announce, publishSystemEvents } from "@/lib/events/publish-system-events";
 import { billableCallsByPartner } from "./billable-calls";
 import { calculateInvoice, type CalculatedInvoice } from "./invoice-calculation";
@@ -21,14 +22,21 @@ const DAY_MS = 86_400_000;
  */
 export async function issueInvoices(
   db: Db,
-  opts: { period: Period; partnerIds: string[]; runId?: string | null; now: Date },
+  opts: {
+    period: Period;
+    partnerIds: string[];
+    runId?: string | null;
+    now: Date;
+    /** The period's billable calls per partner, when the caller aggregated them already (a partner absent has none). */
+    calls?: Map<string, number>;
+  },
 ): Promise<{ created: number; amountCents: number }> {
   const { period, partnerIds, now } = opts;
   if (!partnerIds.length) return { created: 0, amountCents: 0 };
   const b = periodBounds(period);
   const [plans, calls] = await Promise.all([
     plansByPartner(db, partnerIds),
-    billableCallsByPartner(db, { from: b.firstDay, to: b.lastDay, partnerIds }),
+    opts.calls ?? billableCallsByPartner(db, { from: b.firstDay, to: b.lastDay, partnerIds }),
   ]);
   const calculated: [string, CalculatedInvoice][] = [];
   for (const id of partnerIds) {
@@ -48,30 +56,43 @@ export async function issueInvoices(
     const todo = calculated.filter(([id]) => !done.has(id));
     if (!todo.length) return { result: { created: 0, amountCents: 0 }, published: { deliveryIds: [] } };
     const numbers = await takeInvoiceNumbers(tx, todo.length);
-    const rows = await tx
-      .insert(invoices)
-      .values(
-        todo.map(([partnerId, inv], i) => ({
-          partnerId,
-          period,
-          number: formatInvoiceNumber(period, numbers[i]),
-          status: "open" as const,
-          currency: inv.currency,
-          subtotalCents: inv.subtotalCents,
-          taxCents: inv.taxCents,
-          totalCents: inv.totalCents,
-          issuedAt: now,
-          dueAt,
-          runId: opts.runId ?? null,
-        })),
-      )
-      .returning({ id: invoices.id, partnerId: invoices.partnerId });
-    const idOf = new Map(rows.map((r) => [r.partnerId, r.id]));
-    const lines = todo.flatMap(([partnerId, inv]) =>
-      inv.lines.map((l, position) => ({ invoiceId: idOf.get(partnerId)!, position, ...l })),
+    // Invoices and lines go in as one JSON parameter each (jsonb_to_recordset): building a
+    // multi-row VALUES for thousands of rows costs more in the driver than the insert does.
+    const invoiceRows = todo.map(([partnerId, inv], i) => ({
+      partner_id: partnerId,
+      number: formatInvoiceNumber(period, numbers[i]),
+      currency: inv.currency,
+      subtotal_cents: inv.subtotalCents,
+      tax_cents: inv.taxCents,
+      total_cents: inv.totalCents,
+    }));
+    const inserted = rowsOf<{ id: string; partner_id: string }>(
+      await tx.execute(sql`
+        insert into ${invoices} (partner_id, period, number, status, currency, subtotal_cents, tax_cents, total_cents, issued_at, due_at, run_id)
+        select x.partner_id, ${period}, x.number, 'open', x.currency, x.subtotal_cents, x.tax_cents, x.total_cents,
+          ${now.toISOString()}::timestamptz, ${dueAt.toISOString()}::timestamptz, ${opts.runId ?? null}::uuid
+        from jsonb_to_recordset(${JSON.stringify(invoiceRows)}::jsonb)
+          as x(partner_id uuid, number text, currency text, subtotal_cents bigint, tax_cents bigint, total_cents bigint)
+        returning id, partner_id`),
     );
-    // Postgres takes at most 65,535 parameters per statement: a line has 8.
-    for (let i = 0; i < lines.length; i += 5000) await tx.insert(invoiceLineItems).values(lines.slice(i, i + 5000));
+    const idOf = new Map(inserted.map((r) => [r.partner_id, r.id]));
+    const lines = todo.flatMap(([partnerId, inv]) =>
+      inv.lines.map((l, position) => ({
+        invoice_id: idOf.get(partnerId)!,
+        position,
+        kind: l.kind,
+        description: l.description,
+        quantity: l.quantity,
+        unit_amount_cents: l.unitAmountCents,
+        amount_cents: l.amountCents,
+        metadata: l.metadata,
+      })),
+    );
+    await tx.execute(sql`
+      insert into ${invoiceLineItems} (invoice_id, position, kind, description, quantity, unit_amount_cents, amount_cents, metadata)
+      select x.invoice_id, x.position, x.kind, x.description, x.quantity, x.unit_amount_cents, x.amount_cents, x.metadata
+      from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb)
+        as x(invoice_id uuid, position int, kind text, description text, quantity bigint, unit_amount_cents bigint, amount_cents bigint, metadata jsonb)`);
     const published = await publishSystemEvents(
       tx,
       "billing.invoice_generated",

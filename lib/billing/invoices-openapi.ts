@@ -41,7 +41,7 @@ export const invoicesPaths: ZodOpenApiPathsObject = {
       query: InvoiceListQuery,
       response: PageOf(Invoice, "InvoicePage"),
       description:
-        "The caller's partner's invoices (admins: every partner's, or one with `partnerId`), newest issued first, with their lines. Filter by `status` and `period` (YYYY-MM).",
+        "The caller's partner's invoices (admins: every partner's, or one with `partnerId`; a partner naming another gets 404), newest first, with their lines. Filter by `status` and `period` (YYYY-MM): an open invoice past `dueAt` reads as `overdue` (and `status=open` leaves it out) even before the daily job records it.",
     }),
   },
   "/billing/invoices/{id}": {
@@ -56,7 +56,8 @@ export const invoicesPaths: ZodOpenApiPathsObject = {
         description:
           "One invoice with its lines; `metadata` on each line says how it was computed (days for a prorated fee, the tier bounds and calls for usage). " +
           "The same URL serves the documents: `?format=pdf` or `?format=csv`, or without `format` an `Accept` header naming `application/pdf` or `text/csv` " +
-          "(the highest q-value among those and `application/json` wins; anything else, or no header, is JSON). `format` takes precedence over `Accept`. " +
+          "(the highest q-value among those and `application/json` wins; anything else, or no header, is JSON). `format` takes precedence over `Accept`; " +
+          "`/billing/invoices/{id}.pdf` and `{id}.csv` name the document in the path and take precedence over both. " +
           "Another partner's invoice is 404.",
       }),
     ),

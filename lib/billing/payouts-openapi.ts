@@ -25,7 +25,7 @@ export const payoutsPaths: ZodOpenApiPathsObject = {
       query: PayoutListQuery,
       response: PageOf(Payout, "PayoutPage"),
       description:
-        "The caller's partner's payouts (admins: every partner's, or one with `partnerId`; a partner naming another gets 403), newest first. Filter by `status` and `period` (YYYY-MM). " +
+        "The caller's partner's payouts (admins: every partner's, or one with `partnerId`; a partner naming another gets 404), newest first. Filter by `status` and `period` (YYYY-MM). " +
         "Status: `pending` (created by the run) → `processing` (handed to the payout provider; with the manual provider, waiting for an admin to pay it) → `paid` | `failed` (its amount back in the balance).",
     }),
   },

@@ -4,11 +4,16 @@ import { z } from "zod";
 
 export type Period = string;
 
+// Months from 2000 on: nothing was billed before, and JavaScript dates read years below 100 as 19xx.
 export const PeriodSchema = () =>
   z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "must be a month YYYY-MM" })
-    .refine((p) => p >= "0001-01", { message: "must be a month YYYY-MM" });
+    .refine((p) => p >= "2000-01", { message: "must be a month from 2000-01 on", when: (x) => !x.issues.length });
+
+/** A period a run may bill: up to the current month (a month that has not begun has nothing to bill). */
+export const RunPeriodSchema = () =>
+  PeriodSchema().refine((p) => p <= periodOf(new Date()), { message: "must not be after the current month", when: (x) => !x.issues.length });
 
 const DAY_MS = 86_400_000;
 

@@ -147,7 +147,8 @@ export async function putDefaultPricing(db: Db, principal: Principal, input: Pri
  */
 export async function applyDefaultPlan(tx: Db, partnerId: string, createdAt: Date) {
   const defaults = await planHistory(tx, null);
-  const current = defaults.filter((p) => p.effectiveFrom <= createdAt).at(-1) ?? defaults[0];
+  // Only a default in force: one scheduled for later is not the new partner's yet.
+  const current = defaults.filter((p) => p.effectiveFrom <= createdAt).at(-1);
   if (!current) return;
   const { id: _id, ...values } = current; // eslint-disable-line @typescript-eslint/no-unused-vars -- the copy gets its own id
   await tx.insert(pricingPlans).values({ ...values, partnerId, effectiveFrom: createdAt });

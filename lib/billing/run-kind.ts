@@ -14,6 +14,16 @@ export type RunKindHandler = {
   count(db: Db, run: BillingRunRow): Promise<number>;
   /** Partners still to do (no document for the period yet), at most `limit`, in a stable order. */
   pending(db: Db, run: BillingRunRow, limit: number): Promise<string[]>;
-  /** Creates the documents of these partners; returns how many it created and their total in cents. */
-  process(db: Db, run: BillingRunRow, partnerIds: string[], now: Date): Promise<{ created: number; amountCents: number; done: number }>;
+  /**
+   * Creates the documents of these partners; returns how many it created and their total in cents.
+   * `memo` lives as long as the holder's pass over the run: what is worth computing once for every
+   * partner (the period's usage, in one statement) is kept there between batches.
+   */
+  process(
+    db: Db,
+    run: BillingRunRow,
+    partnerIds: string[],
+    now: Date,
+    memo?: Map<string, unknown>,
+  ): Promise<{ created: number; amountCents: number; done: number }>;
 };

@@ -1,19 +1,21 @@
 import { z } from "zod";
 import { PageQuery } from "@/lib/pagination/cursor";
 import { Day, Instant } from "@/lib/validation/instant";
-import { PeriodSchema } from "./period";
+import { PeriodSchema, RunPeriodSchema } from "./period";
 
 // The billing API's shapes (CONTRACT "Billing"). Money is integer cents, rates basis points.
 
-const cents = () => z.number().int().min(0).max(1_000_000_000_000);
+// Caps that keep every amount an invoice can reach (a month of a billion calls at the top price)
+// below Number.MAX_SAFE_INTEGER cents, so no valid plan can overflow a line.
+const cents = () => z.number().int().min(0).max(10_000_000_000);
 const bps = () => z.number().int().min(0).max(10_000);
 
 export const pricingModels = ["revenue_share", "flat_fee", "usage_based", "hybrid"] as const;
 export type PricingModel = (typeof pricingModels)[number];
 
 export const Tier = z.object({
-  upTo: z.number().int().min(1).max(1_000_000_000_000).nullable().describe("Last billable call (after included calls) in this tier; null for the last tier"),
-  unitAmountCentsPer1000: cents().describe("Price of 1,000 calls in this tier, in cents"),
+  upTo: z.number().int().min(1).max(1_000_000_000_000_000).nullable().describe("Last billable call (after included calls) in this tier; null for the last tier"),
+  unitAmountCentsPer1000: z.number().int().min(0).max(100_000_000).describe("Price of 1,000 calls in this tier, in cents"),
   flatAmountCents: cents().optional().describe("Added once when the tier is reached"),
 });
 export type Tier = z.infer<typeof Tier>;
@@ -152,8 +154,12 @@ export const InvoiceListQuery = PageQuery.extend({
   partnerId: z.uuid().optional().describe("Admins only"),
 });
 
-export const RunInvoicesInput = z.object({ period: PeriodSchema(), partnerId: z.uuid().optional() }).meta({ id: "RunInvoicesInput" });
-export const RunPayoutsInput = z.object({ period: PeriodSchema(), partnerId: z.uuid().optional() }).meta({ id: "RunPayoutsInput" });
+export const RunInvoicesInput = z
+  .object({ period: RunPeriodSchema().describe("YYYY-MM, up to the current month"), partnerId: z.uuid().optional() })
+  .meta({ id: "RunInvoicesInput" });
+export const RunPayoutsInput = z
+  .object({ period: RunPeriodSchema().describe("YYYY-MM, up to the current month"), partnerId: z.uuid().optional() })
+  .meta({ id: "RunPayoutsInput" });
 export const MarkPaidInput = z.object({ reference: z.string().trim().min(1).max(200), paidAt: Instant().optional() }).meta({ id: "MarkPaidInput" });
 export const VoidInvoiceInput = z.object({ reason: z.string().trim().min(1).max(500) }).meta({ id: "VoidInvoiceInput" });
 export const MarkFailedInput = z.object({ reason: z.string().trim().min(1).max(500) }).meta({ id: "MarkFailedInput" });

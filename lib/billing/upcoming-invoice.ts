@@ -1,6 +1,7 @@
 import type { Db } from "@/db";
-import { isAdmin, type Principal } from "@/lib/auth/principal";
-import { Forbidden, NotFound } from "@/lib/errors";
+import type { Principal } from "@/lib/auth/principal";
+import { Invalid, NotFound } from "@/lib/errors";
+import { scopedPartnerId } from "./partner-scope";
 import { billableCallsByPartner } from "./billable-calls";
 import { calculateInvoice, planOnDay } from "./invoice-calculation";
 import { isoDay, periodBounds, periodOf, startOfDay } from "./period";
@@ -13,9 +14,8 @@ import type { UpcomingInvoice } from "./schemas";
  * day × days in the period, priced the same way.
  */
 export async function upcomingInvoice(db: Db, principal: Principal, q: { partnerId?: string }, now = new Date()): Promise<UpcomingInvoice> {
-  const partnerId = isAdmin(principal) && q.partnerId ? q.partnerId : principal.partnerId;
-  if (!partnerId) throw new Forbidden("Only partners have invoices: name a partnerId");
-  if (q.partnerId && q.partnerId !== partnerId) throw new NotFound("Partner");
+  const partnerId = scopedPartnerId(principal, q.partnerId);
+  if (!partnerId) throw new Invalid("Name the partner", [{ path: "partnerId", message: "an admin names the partner whose upcoming invoice to compute" }]);
   const period = periodOf(now);
   const b = periodBounds(period);
   const [plans, calls] = await Promise.all([

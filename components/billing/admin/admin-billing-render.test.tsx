@@ -3,11 +3,13 @@ import { NuqsTestingAdapter } from "nuqs/adapters/testing";
 import type { ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { BillingRun, Invoice, PricingPlan } from "@/lib/billing/schemas";
+import type { BillingRun, Invoice, Payout, PricingPlan } from "@/lib/billing/schemas";
 import { lastMonth } from "./billing-figures";
 import { OverviewTab } from "./overview-tab";
+import { PayoutsTab } from "./payouts-tab";
 import { PricingEditor } from "./pricing-editor";
 import { planToForm, toPlanInput } from "./pricing-form-model";
+import { forecastKey } from "../queries";
 import { billingKeys } from "./queries";
 import { RunProgressCard } from "./run-progress";
 
@@ -147,7 +149,7 @@ describe("admin billing views", () => {
   it("sums the period's invoices per status in cents, and lists the overdue ones", () => {
     const period = lastMonth();
     const { text } = render(<OverviewTab />, (qc) => {
-      qc.setQueryData(billingKeys.forecast(3), {
+      qc.setQueryData(forecastKey(3), {
         mrrCents: 123_456,
         arrCents: 1_481_472,
         method: "flat fees and installs",
@@ -172,5 +174,33 @@ describe("admin billing views", () => {
     expect(text).toContain("Paid invoices $5.00 1 invoice");
     expect(text).toContain("Jan 2027 (forecast) $50.00 — $1.00");
     expect(text).toMatch(/PRT-202611-000005 Acme Insurance Nov 2026 \$123\.45 \d+ days? \(due Dec 15, 2026 \) Mark paid/);
+  });
+
+  it("totals the payouts queue per currency, never adding dollars to euros", () => {
+    const payout = (amountCents: number, currency: string, status: Payout["status"]): Payout => ({
+      id: crypto.randomUUID(),
+      partnerId: P1,
+      period: "2026-11",
+      status,
+      grossCents: amountCents,
+      platformShareCents: 0,
+      carriedForwardCents: 0,
+      amountCents,
+      currency,
+      reference: null,
+      paidAt: null,
+      failureReason: null,
+      failedAt: null,
+      provider: "manual",
+      createdAt: "2026-12-01T00:00:00.000Z",
+    });
+    const queue = [payout(10_000, "USD", "pending"), payout(2_550, "EUR", "pending"), payout(1_234, "USD", "processing")];
+    const { html, text } = render(<PayoutsTab />, (qc) => {
+      qc.setQueryData([...billingKeys.payouts, "queue"], { data: queue, truncated: false });
+      qc.setQueryData([...billingKeys.payouts, "list", {}, undefined], { data: queue, nextCursor: null });
+    });
+    const total = /data-testid="payout-queue-total"[^>]*>([^<]*(?:<!-- -->[^<]*)*)</.exec(html)?.[1].replace(/<!-- -->/g, "");
+    expect(total).toBe("3 waiting · €25.50, $112.34");
+    expect(text).toContain("Pending");
   });
 });

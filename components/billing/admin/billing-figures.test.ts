@@ -1,16 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { daysOverdue, isFinished, lastMonth, moneyChartRows, periodLabel, runProgress, totalOf } from "./billing-figures";
+import { daysOverdue, isFinished, lastMonth, moneyChartRows, runProgress, totalsByCurrency } from "./billing-figures";
 
 describe("periods", () => {
   it("defaults a run to the month before, across a year end", () => {
     expect(lastMonth(new Date("2026-12-05T10:00:00Z"))).toBe("2026-11");
     expect(lastMonth(new Date("2027-01-01T00:00:00Z"))).toBe("2026-12");
     expect(lastMonth(new Date("2026-03-31T23:59:59Z"))).toBe("2026-02");
-  });
-
-  it("names a period by its month", () => {
-    expect(periodLabel("2026-11")).toBe("Nov 2026");
-    expect(periodLabel("not a period")).toBe("not a period");
   });
 });
 
@@ -67,9 +62,15 @@ describe("moneyChartRows", () => {
   });
 });
 
-describe("totalOf", () => {
-  it("counts and sums in cents", () => {
-    expect(totalOf([{ totalCents: 1999 }, { totalCents: 1 }], (i) => i.totalCents)).toEqual({ count: 2, totalCents: 2000 });
-    expect(totalOf([], (i: { totalCents: number }) => i.totalCents)).toEqual({ count: 0, totalCents: 0 });
+describe("totalsByCurrency", () => {
+  it("counts, and sums in cents per currency without adding one currency to another", () => {
+    expect(
+      totalsByCurrency([
+        { amountCents: 1999, currency: "USD" },
+        { amountCents: 5000, currency: "EUR" },
+        { amountCents: 1, currency: "USD" },
+      ]),
+    ).toEqual({ count: 3, totals: [{ currency: "EUR", totalCents: 5000 }, { currency: "USD", totalCents: 2000 }] });
+    expect(totalsByCurrency([])).toEqual({ count: 0, totals: [] });
   });
 });

@@ -1,20 +1,15 @@
-import { addMonths, periodBounds, periodOf, type Period } from "@/lib/billing/period";
+import { addMonths, periodOf, type Period } from "@/lib/billing/period";
 import type { BillingRun, Forecast } from "@/lib/billing/schemas";
+import { formatPeriodShort } from "../format";
 
 // The figures the admin billing page derives from the API's answers: the period a run defaults
 // to, how late an invoice is, a run's progress, and the rows of the money chart.
 
 const DAY_MS = 86_400_000;
-const monthFmt = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 
 /** The month before `now`'s (UTC): the period the month-end run bills. */
 export function lastMonth(now: Date = new Date()): Period {
   return addMonths(periodOf(now), -1);
-}
-
-/** "2026-11" → "Nov 2026". */
-export function periodLabel(period: string): string {
-  return /^\d{4}-\d{2}$/.test(period) ? monthFmt.format(periodBounds(period).start) : period;
 }
 
 /** Whole days since `dueAt` (0 on the day it fell due, and before). */
@@ -67,7 +62,7 @@ export function moneyChartRows(forecast: Pick<Forecast, "history" | "months">): 
   const seen = new Set(history.map((h) => h.period));
   const rows: MoneyChartRow[] = history.map((h) => ({
     period: h.period,
-    label: periodLabel(h.period),
+    label: formatPeriodShort(h.period),
     forecast: false,
     invoiced: h.invoicedCents,
     collected: h.collectedCents,
@@ -79,7 +74,7 @@ export function moneyChartRows(forecast: Pick<Forecast, "history" | "months">): 
     if (seen.has(m.period)) continue;
     rows.push({
       period: m.period,
-      label: `${periodLabel(m.period)} (forecast)`,
+      label: `${formatPeriodShort(m.period)} (forecast)`,
       forecast: true,
       invoiced: null,
       collected: null,
@@ -91,7 +86,14 @@ export function moneyChartRows(forecast: Pick<Forecast, "history" | "months">): 
   return rows;
 }
 
-/** Count and sum of a list of invoices (or payouts): what a KPI card shows. */
-export function totalOf<T>(items: readonly T[], cents: (item: T) => number): { count: number; totalCents: number } {
-  return { count: items.length, totalCents: items.reduce((sum, item) => sum + cents(item), 0) };
+export type CurrencyTotals = { count: number; totals: { currency: string; totalCents: number }[] };
+
+/** How many amounts and their sum in each currency (alphabetical): dollars and euros are never added together. */
+export function totalsByCurrency(items: readonly { amountCents: number; currency: string }[]): CurrencyTotals {
+  const by = new Map<string, number>();
+  for (const i of items) by.set(i.currency, (by.get(i.currency) ?? 0) + i.amountCents);
+  return {
+    count: items.length,
+    totals: [...by].sort(([a], [b]) => a.localeCompare(b)).map(([currency, totalCents]) => ({ currency, totalCents })),
+  };
 }

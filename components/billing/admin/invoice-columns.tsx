@@ -6,9 +6,9 @@ import { DropdownMenuItem, DropdownMenuSeparator, RowActions } from "@/component
 import { Time } from "@/components/ui/time";
 import { formatCents } from "@/lib/billing/money";
 import type { Invoice } from "@/lib/billing/schemas";
-import { periodLabel } from "./billing-figures";
+import { formatPeriodShort } from "../format";
 import { invoiceActionsFor, type InvoiceAction } from "./record-actions";
-import { InvoiceStatusBadge } from "./status-badges";
+import { InvoiceStatusBadge } from "../status-badges";
 
 /** What the invoices table's cells read from the list. */
 export type InvoiceTableMeta = {
@@ -25,7 +25,7 @@ export const invoiceColumns = col.columns([
     cell: (c) => <span className="font-mono text-xs font-medium text-slate-900">{c.getValue()}</span>,
   }),
   col.accessor("partnerId", { header: "Partner", meta: { wrap: true }, cell: (c) => tableMeta(c.table).partnerName(c.getValue()) }),
-  col.accessor("period", { header: "Period", cell: (c) => periodLabel(c.getValue()) }),
+  col.accessor("period", { header: "Period", cell: (c) => formatPeriodShort(c.getValue()) }),
   col.accessor("status", {
     header: "Status",
     cell: ({ row: { original: i } }) => (

@@ -9,13 +9,12 @@ import { Input, Select } from "@/components/ui/field";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { parseAsId } from "@/components/url-state/parsers";
-import { invoiceStatuses, type Invoice, type InvoiceStatus } from "@/lib/billing/schemas";
+import { invoiceStatusLabel } from "../format";
+import { invoiceStatuses, type Invoice, type InvoiceStatus } from "../types";
 import { invoiceColumns, type InvoiceTableMeta } from "./invoice-columns";
 import { parseAsPeriod } from "./period-param";
 import { billingKeys, partnerName, usePartnerDirectory } from "./queries";
 import { InvoiceActionDialog, type InvoiceAction } from "./record-actions";
-
-const statusLabels: Record<InvoiceStatus, string> = { open: "Open", overdue: "Overdue", paid: "Paid", void: "Void" };
 
 /** Every partner's invoices, newest first, filtered by status, partner and period; mark paid or void. */
 export function InvoicesTab() {
@@ -38,7 +37,7 @@ export function InvoicesTab() {
           <option value="">All statuses</option>
           {invoiceStatuses.map((s) => (
             <option key={s} value={s}>
-              {statusLabels[s]}
+              {invoiceStatusLabel[s]}
             </option>
           ))}
         </Select>

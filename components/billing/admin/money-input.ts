@@ -71,7 +71,10 @@ export function centsToDollars(cents: number): string {
   return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
 }
 
-/** 250 → "2.5", 825 → "8.25", 1000 → "10". */
+/**
+ * 250 → "2.5", 825 → "8.25", 1000 → "10": how a rate is put back into a field (no "%", no
+ * separators; parsePercent reads it back exactly). To show a rate, use format.ts's formatBps.
+ */
 export function bpsToPercent(bps: number): string {
   const whole = Math.trunc(bps / 100);
   const rest = Math.abs(bps % 100);

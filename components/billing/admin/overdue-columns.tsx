@@ -5,7 +5,8 @@ import { dataColumnHelper, tableMeta } from "@/components/ui/data-table";
 import { Time } from "@/components/ui/time";
 import { formatCents } from "@/lib/billing/money";
 import type { Invoice } from "@/lib/billing/schemas";
-import { daysOverdue, periodLabel } from "./billing-figures";
+import { formatPeriodShort } from "../format";
+import { daysOverdue } from "./billing-figures";
 
 /** What the overdue list's cells read from the list. */
 export type OverdueTableMeta = {
@@ -23,7 +24,7 @@ export const overdueColumns = col.columns([
     cell: (c) => <span className="font-mono text-xs font-medium text-slate-900">{c.getValue()}</span>,
   }),
   col.accessor("partnerId", { header: "Partner", meta: { wrap: true }, cell: (c) => tableMeta(c.table).partnerName(c.getValue()) }),
-  col.accessor("period", { header: "Period", meta: { hide: "lg" }, cell: (c) => periodLabel(c.getValue()) }),
+  col.accessor("period", { header: "Period", meta: { hide: "lg" }, cell: (c) => formatPeriodShort(c.getValue()) }),
   col.accessor("totalCents", {
     header: "Total",
     meta: { className: "md:text-right", headerClassName: "text-right" },

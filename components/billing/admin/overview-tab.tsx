@@ -9,12 +9,14 @@ import { Field, Input } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { formatCents } from "@/lib/billing/money";
 import type { InvoiceStatus } from "@/lib/billing/schemas";
-import { lastMonth, moneyChartRows, periodLabel } from "./billing-figures";
+import { formatPeriodShort } from "../format";
+import { lastMonth, moneyChartRows } from "./billing-figures";
 import { KpiCard } from "./kpi-card";
 import { MoneyChart } from "./money-chart";
 import { overdueColumns, type OverdueTableMeta } from "./overdue-columns";
 import { parseAsPeriod } from "./period-param";
-import { partnerName, useForecast, useInvoiceTotals, useOverdueInvoices, usePartnerDirectory } from "./queries";
+import { useForecast } from "../queries";
+import { partnerName, useInvoiceTotals, useOverdueInvoices, usePartnerDirectory } from "./queries";
 import { InvoiceActionDialog, type InvoiceAction } from "./record-actions";
 
 /** Platform MRR and ARR, the period's invoices by status, money over the months, and who is late. */
@@ -39,7 +41,7 @@ export function OverviewTab() {
       <section aria-labelledby="billing-kpis" className="grid gap-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <h2 id="billing-kpis" className="text-base font-semibold text-slate-900">
-            Figures for {periodLabel(period)}
+            Figures for {formatPeriodShort(period)}
           </h2>
           <div className="w-44">
             <Field label="Invoice period">

@@ -5,9 +5,9 @@ import { dataColumnHelper, tableMeta } from "@/components/ui/data-table";
 import { Time } from "@/components/ui/time";
 import { formatCents } from "@/lib/billing/money";
 import type { Payout } from "@/lib/billing/schemas";
-import { periodLabel } from "./billing-figures";
+import { formatPeriodShort } from "../format";
 import { payoutActionsFor, type PayoutAction } from "./record-actions";
-import { PayoutStatusBadge } from "./status-badges";
+import { PayoutStatusBadge } from "../status-badges";
 
 /** What the payout tables' cells read from the list; without `onAct` the table is read-only. */
 export type PayoutTableMeta = {
@@ -25,7 +25,7 @@ const common = [
     meta: { primary: true, wrap: true },
     cell: (c) => <span className="font-medium text-slate-900">{tableMeta(c.table).partnerName(c.getValue())}</span>,
   }),
-  col.accessor("period", { header: "Period", cell: (c) => periodLabel(c.getValue()) }),
+  col.accessor("period", { header: "Period", cell: (c) => formatPeriodShort(c.getValue()) }),
   col.accessor("status", {
     header: "Status",
     cell: ({ row: { original: p } }) => (
@@ -68,7 +68,7 @@ export const payoutQueueColumns = col.columns([
       const { onAct, partnerName } = tableMeta(table);
       const can = payoutActionsFor(p.status);
       if (!onAct) return null;
-      const whose = ` ${partnerName(p.partnerId)} ${periodLabel(p.period)}`;
+      const whose = ` ${partnerName(p.partnerId)} ${formatPeriodShort(p.period)}`;
       return (
         <span className="flex flex-wrap justify-end gap-2">
           {can.markPaid && (

@@ -9,13 +9,12 @@ import { Select } from "@/components/ui/field";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { formatCents } from "@/lib/billing/money";
-import { payoutStatuses, type Payout, type PayoutStatus } from "@/lib/billing/schemas";
-import { totalOf } from "./billing-figures";
+import { payoutStatusLabel } from "../format";
+import { payoutStatuses, type Payout, type PayoutStatus } from "../types";
+import { totalsByCurrency } from "./billing-figures";
 import { payoutColumns, payoutQueueColumns, type PayoutTableMeta } from "./payout-columns";
 import { billingKeys, partnerName, usePartnerDirectory, usePayoutQueue } from "./queries";
 import { PayoutActionDialog, type PayoutAction } from "./record-actions";
-
-const statusLabels: Record<PayoutStatus, string> = { pending: "Pending", processing: "Processing", paid: "Paid", failed: "Failed" };
 
 /** The payouts queue (pending, then processing: the money to send) and every payout below it. */
 export function PayoutsTab() {
@@ -24,7 +23,7 @@ export function PayoutsTab() {
   const [acting, setActing] = useState<PayoutAction | null>(null);
   const nameOf = useMemo(() => (id: string) => partnerName(directory.data, id), [directory.data]);
   const queueMeta: PayoutTableMeta = useMemo(() => ({ partnerName: nameOf, onAct: setActing }), [nameOf]);
-  const waiting = queue.data ? totalOf(queue.data.data, (p) => p.amountCents) : null;
+  const waiting = queue.data ? totalsByCurrency(queue.data.data) : null;
 
   return (
     <div className="grid gap-6">
@@ -33,7 +32,7 @@ export function PayoutsTab() {
         actions={
           waiting && waiting.count > 0 ? (
             <span className="text-xs text-slate-600" data-testid="payout-queue-total">
-              {waiting.count} waiting · {formatCents(waiting.totalCents)}
+              {waiting.count} waiting · {waiting.totals.map((t) => formatCents(t.totalCents, t.currency)).join(", ")}
             </span>
           ) : undefined
         }
@@ -76,7 +75,7 @@ function AllPayouts({ nameOf }: { nameOf: (id: string) => string }) {
           <option value="">All statuses</option>
           {payoutStatuses.map((s) => (
             <option key={s} value={s}>
-              {statusLabels[s]}
+              {payoutStatusLabel[s]}
             </option>
           ))}
         </Select>

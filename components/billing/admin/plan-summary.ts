@@ -1,7 +1,7 @@
 import { formatCents } from "@/lib/billing/money";
 import type { PricingModel, PricingPlan } from "@/lib/billing/schemas";
 import type { Choice } from "@/components/ui/choice-cards";
-import { bpsToPercent } from "./money-input";
+import { formatBps } from "../format";
 
 // How a pricing plan is named and summed up in one line (the pricing index, the plan history).
 
@@ -38,15 +38,15 @@ export function summarizePlan(plan: PlanFacts): string {
   ].filter(Boolean);
   const usage = `usage${usageBits.length ? ` (${usageBits.join(", ")})` : ""}`;
 
-  if (plan.model === "revenue_share") parts.push(`${bpsToPercent(plan.revenueShareBps)}% of marketplace sales`);
+  if (plan.model === "revenue_share") parts.push(`${formatBps(plan.revenueShareBps)} of marketplace sales`);
   else if (plan.model === "flat_fee") parts.push(flat ?? "Flat fee");
   else if (plan.model === "usage_based") parts.push(usage[0].toUpperCase() + usage.slice(1));
   else parts.push(`${flat ?? "Flat fee"} + ${usage}`);
 
   if (plan.model !== "revenue_share") {
-    if (plan.revenueShareBps > 0) parts.push(`${bpsToPercent(plan.revenueShareBps)}% revenue share`);
+    if (plan.revenueShareBps > 0) parts.push(`${formatBps(plan.revenueShareBps)} revenue share`);
     if (plan.minimumCents > 0) parts.push(`minimum ${money(plan.minimumCents)}`);
-    if (plan.taxRateBps > 0) parts.push(`tax ${bpsToPercent(plan.taxRateBps)}%`);
+    if (plan.taxRateBps > 0) parts.push(`tax ${formatBps(plan.taxRateBps)}`);
   }
   return parts.join(" · ");
 }

@@ -3,21 +3,23 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ApiError, apiFetch, type Page } from "@/components/api/api-fetch";
 import type { Partner } from "@/components/partners/types";
-import type { BillingRun, Forecast, Invoice, InvoiceStatus, Payout, PayoutStatus, PricingPlan } from "@/lib/billing/schemas";
+import type { BillingRun, Invoice, InvoiceStatus, Payout, PayoutStatus, PricingPlan } from "@/lib/billing/schemas";
+import { billingKey } from "../queries";
 import { isFinished } from "./billing-figures";
 
-// Query keys and readers of the admin billing pages. Everything sits under ["admin-billing"], so a
-// change (a run finishing, an invoice paid) refetches the page's figures together.
+// Query keys and readers of the admin billing pages. They sit under the portal's ["billing"] root,
+// with the forecast they share with it, so a change (a run finishing, an invoice paid) refetches
+// the page's figures together with one invalidation of `billingKeys.all`.
 
 export const billingKeys = {
-  all: ["admin-billing"] as const,
+  all: billingKey,
+  // Outside `all`: billing changes do not change the partner directory (a long read).
   partners: ["admin-billing", "partners"] as const,
-  forecast: (months: number) => ["admin-billing", "forecast", months] as const,
-  invoices: ["admin-billing", "invoices"] as const,
-  payouts: ["admin-billing", "payouts"] as const,
-  runs: ["admin-billing", "runs"] as const,
-  run: (id: string) => ["admin-billing", "run", id] as const,
-  pricing: (partnerId: string) => ["admin-billing", "pricing", partnerId] as const,
+  invoices: [...billingKey, "admin", "invoices"] as const,
+  payouts: [...billingKey, "admin", "payouts"] as const,
+  runs: [...billingKey, "admin", "runs"] as const,
+  run: (id: string) => [...billingKey, "admin", "run", id] as const,
+  pricing: (partnerId: string) => [...billingKey, "admin", "pricing", partnerId] as const,
 };
 
 export type PricingWithHistory = PricingPlan & { history?: PricingPlan[] };
@@ -53,15 +55,6 @@ export function usePartnerDirectory() {
     staleTime: 5 * 60_000,
   });
   return query;
-}
-
-/** Platform MRR/ARR, the closed months and `months` ahead. */
-export function useForecast(months = 3) {
-  return useQuery({
-    queryKey: billingKeys.forecast(months),
-    queryFn: () => apiFetch<Forecast>(`/billing/forecast?months=${months}`),
-    refetchInterval: 60_000,
-  });
 }
 
 export type InvoiceTotals = { period: string | null; totals: { status: InvoiceStatus; count: number; totalCents: number }[] };

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { formatCents } from "@/lib/billing/money";
 import type { Invoice, Payout } from "@/lib/billing/schemas";
-import { periodLabel } from "./billing-figures";
+import { formatPeriodShort } from "../format";
 import { MarkPaidDialog } from "./mark-paid-dialog";
 import { billingKeys } from "./queries";
 import { ReasonDialog } from "./reason-dialog";
@@ -37,7 +37,7 @@ export function InvoiceActionDialog({ acting, partnerName, onClose }: { acting: 
         onDone={done}
       >
         <p>
-          {partnerName} paid <span className="font-medium text-slate-900">{total}</span> for {periodLabel(invoice.period)}. The partner is notified
+          {partnerName} paid <span className="font-medium text-slate-900">{total}</span> for {formatPeriodShort(invoice.period)}. The partner is notified
           (billing.payment_received).
         </p>
       </MarkPaidDialog>
@@ -54,8 +54,8 @@ export function InvoiceActionDialog({ acting, partnerName, onClose }: { acting: 
       onDone={done}
     >
       <p>
-        {partnerName} will no longer owe <span className="font-medium text-slate-900">{total}</span> for {periodLabel(invoice.period)}. The invoice keeps its
-        number; running {periodLabel(invoice.period)} again for this partner issues a new one. This cannot be undone.
+        {partnerName} will no longer owe <span className="font-medium text-slate-900">{total}</span> for {formatPeriodShort(invoice.period)}. The invoice keeps its
+        number; running {formatPeriodShort(invoice.period)} again for this partner issues a new one. This cannot be undone.
       </p>
     </ReasonDialog>
   );
@@ -72,7 +72,7 @@ export function PayoutActionDialog({ acting, partnerName, onClose }: { acting: P
   if (acting.action === "mark-paid") {
     return (
       <MarkPaidDialog
-        title={`Mark the ${periodLabel(payout.period)} payout to ${partnerName} paid`}
+        title={`Mark the ${formatPeriodShort(payout.period)} payout to ${partnerName} paid`}
         path={`/billing/payouts/${payout.id}/mark-paid`}
         success={`Payout to ${partnerName} marked paid`}
         referenceHint="The reference of the transfer you sent."
@@ -80,7 +80,7 @@ export function PayoutActionDialog({ acting, partnerName, onClose }: { acting: P
         onDone={done}
       >
         <p>
-          You sent <span className="font-medium text-slate-900">{amount}</span> to {partnerName} for {periodLabel(payout.period)}.
+          You sent <span className="font-medium text-slate-900">{amount}</span> to {partnerName} for {formatPeriodShort(payout.period)}.
         </p>
       </MarkPaidDialog>
     );
@@ -96,7 +96,7 @@ export function PayoutActionDialog({ acting, partnerName, onClose }: { acting: P
       onDone={done}
     >
       <p>
-        The transfer of <span className="font-medium text-slate-900">{amount}</span> for {periodLabel(payout.period)} did not arrive.{" "}
+        The transfer of <span className="font-medium text-slate-900">{amount}</span> for {formatPeriodShort(payout.period)} did not arrive.{" "}
         {amount} goes back to {partnerName}&apos;s balance and is paid out with a later period. This cannot be undone.
       </p>
     </ReasonDialog>

@@ -4,8 +4,8 @@ import { dataColumnHelper, RowOpenButton, tableMeta } from "@/components/ui/data
 import { Time } from "@/components/ui/time";
 import { formatCents } from "@/lib/billing/money";
 import type { BillingRun } from "@/lib/billing/schemas";
-import { periodLabel } from "./billing-figures";
-import { RunStatusBadge } from "./status-badges";
+import { formatPeriodShort } from "../format";
+import { RunStatusBadge } from "../status-badges";
 
 /** What the runs table's cells read from the list. */
 export type RunTableMeta = {
@@ -23,11 +23,11 @@ export const runColumns = col.columns([
     cell: ({ row: { original: r }, table }) => (
       <RowOpenButton onOpen={() => tableMeta(table).onFollow(r)}>
         {r.kind === "invoices" ? "Invoices" : "Payouts"}
-        <span className="sr-only"> run for {periodLabel(r.period)}: show progress</span>
+        <span className="sr-only"> run for {formatPeriodShort(r.period)}: show progress</span>
       </RowOpenButton>
     ),
   }),
-  col.accessor("period", { header: "Period", cell: (c) => periodLabel(c.getValue()) }),
+  col.accessor("period", { header: "Period", cell: (c) => formatPeriodShort(c.getValue()) }),
   col.accessor("partnerId", { header: "Partner", meta: { wrap: true }, cell: (c) => tableMeta(c.table).partnerName(c.getValue()) }),
   col.accessor("status", {
     header: "Status",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RunInvoicesInput } from "@/lib/billing/schemas";
-import { lastMonth, periodLabel } from "./billing-figures";
+import { formatPeriodShort } from "../format";
+import { lastMonth } from "./billing-figures";
 
 /**
  * The run form's values (a month input, a partner select where "" is every partner) → the run's
@@ -13,7 +14,7 @@ export function runFormSchema(now: Date = new Date()) {
       period: z
         .string()
         .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choose a month.")
-        .refine((p) => p <= latest, { error: () => `Choose a closed month: ${periodLabel(latest)} or earlier.` }),
+        .refine((p) => p <= latest, { error: () => `Choose a closed month: ${formatPeriodShort(latest)} or earlier.` }),
       partnerId: z.string(),
     })
     .transform((v) => ({ period: v.period, ...(v.partnerId ? { partnerId: v.partnerId } : {}) }))

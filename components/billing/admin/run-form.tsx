@@ -9,7 +9,8 @@ import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { Form, FormErrorState, FormField } from "@/components/ui/form";
 import type { BillingRun } from "@/lib/billing/schemas";
-import { lastMonth, periodLabel } from "./billing-figures";
+import { formatPeriodShort } from "../format";
+import { lastMonth } from "./billing-figures";
 import { billingKeys, usePartnerDirectory } from "./queries";
 import { runFormSchema } from "./run-form-schema";
 
@@ -28,7 +29,7 @@ export function RunForm({ onStarted }: { onStarted: (run: BillingRun) => void })
     mutationFn: ({ kind: k, body }: { kind: RunKind; body: { period: string; partnerId?: string } }) =>
       apiFetch<{ runId: string; run: BillingRun }>(`/billing/${k}/run`, { body, idempotencyKey: crypto.randomUUID() }),
     meta: {
-      success: (_: unknown, v: { kind: RunKind; body: { period: string } }) => `${v.kind === "invoices" ? "Invoice" : "Payout"} run for ${periodLabel(v.body.period)} started`,
+      success: (_: unknown, v: { kind: RunKind; body: { period: string } }) => `${v.kind === "invoices" ? "Invoice" : "Payout"} run for ${formatPeriodShort(v.body.period)} started`,
       error: false,
     },
     onSuccess: ({ run }) => {

@@ -8,9 +8,10 @@ import { ErrorState, LoadingState } from "@/components/ui/states";
 import { Time } from "@/components/ui/time";
 import { formatCents } from "@/lib/billing/money";
 import type { BillingRun } from "@/lib/billing/schemas";
-import { periodLabel, runProgress } from "./billing-figures";
+import { formatPeriodShort } from "../format";
+import { runProgress } from "./billing-figures";
 import { billingKeys, useRun } from "./queries";
-import { RunStatusBadge } from "./status-badges";
+import { RunStatusBadge } from "../status-badges";
 
 /** One run as it goes: polled every second until it succeeds or fails, then the page's figures refresh. */
 export function RunProgressCard({ runId, partnerName, onDismiss }: { runId: string; partnerName: (id: string | null) => string; onDismiss: () => void }) {
@@ -26,7 +27,7 @@ export function RunProgressCard({ runId, partnerName, onDismiss }: { runId: stri
 
   return (
     <Card
-      title={run.data ? `${run.data.kind === "invoices" ? "Invoice" : "Payout"} run for ${periodLabel(run.data.period)}` : "Run"}
+      title={run.data ? `${run.data.kind === "invoices" ? "Invoice" : "Payout"} run for ${formatPeriodShort(run.data.period)}` : "Run"}
       actions={
         <button type="button" onClick={onDismiss} aria-label="Stop following this run" className="rounded-md p-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
           <X aria-hidden className="size-4" />

@@ -9,13 +9,17 @@ export const INNGEST_BATCH = 100;
 
 type Step = { run: <T>(id: string, fn: () => Promise<T>) => Promise<unknown> };
 
+/**
+ * Claims the run (its `attempts` after the claim is this function's token) and
+ * works through it a step per batch. A run held by someone else, or already
+ * over, is left to them; a run taken over mid-way (this function was too slow
+ * and its lease lapsed) stops at the next batch.
+ */
 export async function driveRun(step: Step, runId: string) {
-  await step.run(`claim-${runId}`, async () => {
-    await claimRun(await getDb(), runId);
-    return null;
-  });
+  const attempt = (await step.run(`claim-${runId}`, async () => (await claimRun(await getDb(), runId))?.attempts ?? null)) as number | null;
+  if (attempt === null) return;
   for (let i = 0; ; i++) {
-    const r = (await step.run(`batch-${runId}-${i}`, async () => runBatch(await getDb(), runId, { batchSize: INNGEST_BATCH }))) as { done: boolean };
+    const r = (await step.run(`batch-${runId}-${i}`, async () => runBatch(await getDb(), runId, { attempt }, { batchSize: INNGEST_BATCH }))) as { done: boolean };
     if (r.done) return;
   }
 }

@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { rowsOf } from "@/lib/db/rows";
 import type { BillingPlan } from "../invoice-calculation";
 import { addMonths, isoDay, monthsBetween, periodBounds, periodOf, type Period } from "../period";
+import { paidInstallsSql } from "../payouts/payout-scope";
 import { plansByPartner } from "../pricing-plans";
 
 // What a forecast reads, for one partner or the whole platform, in five
@@ -39,14 +40,11 @@ export async function loadForecastInputs(
       from usage_counters
       where day >= ${periodBounds(months[0]).firstDay}::date and day <= ${isoDay(q.now)}::date and status_class = '2xx' ${only("partner_id")}
       group by 1, 2`),
-    // The payout run's notion of a paid install (payouts/payout-scope.ts), at one instant.
+    // The payout run's notion of a paid install, at one instant: connected before now, not uninstalled yet.
     db.execute(sql`
       select l.partner_id, sum(l.monthly_price_cents)::bigint as cents
-      from listings l
-      join integrations i on i.application_id = l.application_id
-        and i.connected_at is not null and i.connected_at <= ${now}::timestamptz
-        and (i.uninstalled_at is null or i.uninstalled_at > ${now}::timestamptz)
-      where l.pricing_model = 'paid' and l.monthly_price_cents > 0 ${only("l.partner_id")}
+      from ${paidInstallsSql(q.now)}
+        and (i.uninstalled_at is null or i.uninstalled_at > ${now}::timestamptz) ${only("l.partner_id")}
       group by 1`),
     db.execute(sql`
       select period,

@@ -216,10 +216,10 @@ describe("getForecast: exact figures", () => {
     expect(platform.method).toMatch(/sum of its partners/);
   });
 
-  it("tenancy: a partner's forecast is its own; an admin's unknown partner is a 404", async () => {
+  it("tenancy: a partner's forecast is its own (another partner's is a 404); an admin's unknown partner is a 404", async () => {
     const mine = await createPartner(db());
     const other = await createPartner(db());
-    await expect(getForecast(db(), partnerPrincipal(mine.id), { months: 3, partnerId: other.id }, NOW)).rejects.toMatchObject({ status: 403 });
+    await expect(getForecast(db(), partnerPrincipal(mine.id), { months: 3, partnerId: other.id }, NOW)).rejects.toMatchObject({ status: 404, code: "NOT_FOUND" });
     await expect(getForecast(db(), partnerPrincipal(mine.id), { months: 3, partnerId: mine.id }, NOW)).resolves.toMatchObject({ mrrCents: 0 });
     await expect(getForecast(db(), admin, { months: 3, partnerId: "00000000-0000-4000-8000-000000000000" }, NOW)).rejects.toMatchObject({ status: 404 });
     const customer: Principal = { ...partnerPrincipal(mine.id), partnerId: null, accountId: (await db().insert(accounts).values({ name: "A", slug: `a-${Date.now()}` }).returning())[0].id };

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { partners } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
-import { Forbidden, NotFound } from "@/lib/errors";
+import { NotFound } from "@/lib/errors";
+import { scopedPartnerId } from "../partner-scope";
 import { addMonths, periodBounds, periodOf, type Period } from "../period";
 import type { Forecast } from "../schemas";
 import { loadForecastInputs } from "./forecast-inputs";
@@ -12,17 +13,15 @@ import { paceForMonth, type TrendBasis } from "./usage-trend";
 const TREND_MONTHS = 3;
 const HISTORY_MONTHS = 6;
 
-/** Whose forecast: the caller's partner; for an admin the platform (null) or the partner named. */
-async function scopeOf(db: Db, principal: Principal, partnerId: string | undefined): Promise<string | null> {
+/** Whose forecast: the caller's partner; for an admin the platform (null) or the partner named, which must exist. */
+async function scopeOf(db: Db, principal: Principal, requested: string | undefined): Promise<string | null> {
+  const partnerId = scopedPartnerId(principal, requested);
+  if (!partnerId) return null;
   if (isAdmin(principal)) {
-    if (!partnerId) return null;
     const [p] = await db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId));
     if (!p) throw new NotFound("Partner");
-    return p.id;
   }
-  if (!principal.partnerId) throw new Forbidden("Only partners and platform admins have a billing forecast");
-  if (partnerId && partnerId !== principal.partnerId) throw new Forbidden("You can only see your own partner's forecast");
-  return principal.partnerId;
+  return partnerId;
 }
 
 /**

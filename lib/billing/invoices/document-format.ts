@@ -1,8 +1,9 @@
 import { z } from "zod";
 
 // GET /billing/invoices/{id} answers JSON, or the same invoice as a document:
-// `?format=pdf|csv` wins; otherwise the Accept header decides by q-value, and
-// anything it does not name (or no header) is JSON.
+// `{id}.pdf` / `{id}.csv` name the file outright; then `?format=pdf|csv`;
+// otherwise the Accept header decides by q-value, and anything it does not
+// name (or no header) is JSON.
 
 export const documentFormats = ["json", "pdf", "csv"] as const;
 export type DocumentFormat = (typeof documentFormats)[number];
@@ -39,4 +40,13 @@ export function negotiateFormat(format: DocumentFormat | undefined, accept: stri
     if (!best || weight > best.q) best = { f, q: weight };
   }
   return best?.f ?? "json";
+}
+
+const SUFFIX = /\.(pdf|csv)$/i;
+
+/** `<id>.pdf` / `<id>.csv`, the path forms of the documents: the id, and the format its suffix names (none: the id as given). */
+export function splitDocumentSuffix(segment: string): { id: string; format?: "pdf" | "csv" } {
+  const m = SUFFIX.exec(segment);
+  if (!m) return { id: segment };
+  return { id: segment.slice(0, m.index), format: m[1].toLowerCase() as "pdf" | "csv" };
 }

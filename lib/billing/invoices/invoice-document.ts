@@ -4,7 +4,7 @@ import { partnerContacts, partners } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { Reply } from "@/lib/http/reply";
 import type { Invoice } from "../schemas";
-import { negotiateFormat, type DocumentFormat } from "./document-format";
+import { negotiateFormat, splitDocumentSuffix, type DocumentFormat } from "./document-format";
 import { invoiceCsv } from "./invoice-csv";
 import { getInvoice } from "./invoice-item";
 import { invoicePdf, type InvoiceParty } from "./invoice-pdf";
@@ -41,15 +41,16 @@ function download(body: Uint8Array | string, type: string, filename: string, req
   });
 }
 
-/** The invoice in the negotiated format: the Invoice as JSON, else a Response carrying the file. */
+/** The invoice (`<id>`, `<id>.pdf` or `<id>.csv`) in the format asked for: the Invoice as JSON, else a Response carrying the file. */
 export async function invoiceInFormat(
   db: Db,
   principal: Principal,
-  id: string,
+  segment: string,
   opts: { format?: DocumentFormat; accept: string | null; requestId: string },
 ): Promise<Reply | Response> {
+  const { id, format: named } = splitDocumentSuffix(segment);
   const invoice = await getInvoice(db, principal, id);
-  const format = negotiateFormat(opts.format, opts.accept);
+  const format = named ?? negotiateFormat(opts.format, opts.accept);
   // The number is `PRT-YYYYMM-NNNNNN`; anything else is reduced to safe characters for the header.
   const base = invoice.number.replace(/[^A-Za-z0-9._-]/g, "_");
   if (format === "pdf") {

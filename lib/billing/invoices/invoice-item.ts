@@ -1,12 +1,14 @@
-import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db";
 import { invoiceLineItems, invoices } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
 import { isUuid } from "@/lib/db/errors";
-import { Forbidden, NotFound } from "@/lib/errors";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/pagination/cursor";
+import { NotFound } from "@/lib/errors";
+import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination/cursor";
+import { scopedPartnerId } from "../partner-scope";
 import type { Invoice, InvoiceLine, InvoiceListQuery } from "../schemas";
+import { effectiveStatus, hasEffectiveStatus } from "./effective-status";
 
 // A partner reads its own invoices; admins read all. Anyone else asking for an
 // invoice gets 404, never a hint that it exists.
@@ -14,6 +16,9 @@ import type { Invoice, InvoiceLine, InvoiceListQuery } from "../schemas";
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLineItems.$inferSelect;
 type ListQuery = z.output<typeof InvoiceListQuery>;
+
+/** Every column, with the status as of now (an open invoice past due reads as overdue). */
+const invoiceColumns = { ...getTableColumns(invoices), status: effectiveStatus };
 
 /** The WHERE fragment of invoices the principal may read (drafts are never issued documents). */
 export function visibleInvoices(p: Principal): SQL {
@@ -77,7 +82,7 @@ export async function linesOf(db: Db, invoiceIds: string[]): Promise<Map<string,
 /** One invoice row the principal may read, or 404. `forUpdate` locks it for a lifecycle change. */
 export async function loadInvoiceRow(db: Db, principal: Principal, id: string, opts: { forUpdate?: boolean } = {}): Promise<InvoiceRow> {
   if (!isUuid(id)) throw new NotFound("Invoice");
-  const q = db.select().from(invoices).where(and(eq(invoices.id, id), visibleInvoices(principal)));
+  const q = db.select(invoiceColumns).from(invoices).where(and(eq(invoices.id, id), visibleInvoices(principal)));
   const [row] = await (opts.forUpdate ? q.for("update") : q);
   if (!row) throw new NotFound("Invoice");
   return row;
@@ -89,40 +94,23 @@ export async function getInvoice(db: Db, principal: Principal, id: string): Prom
   return toInvoice(row, lines.get(row.id) ?? []);
 }
 
-// Newest issued first; an invoice without issued_at (none is, once issued) sorts by when it was written.
-const sortKey = sql`coalesce(${invoices.issuedAt}, ${invoices.createdAt})`;
-
+/** Newest first, by (created_at, id): the keyset the partner and status indexes hold. */
 export async function listInvoices(db: Db, principal: Principal, q: ListQuery): Promise<Page<Invoice>> {
-  let partnerFilter: SQL | undefined;
-  if (q.partnerId) {
-    if (!isAdmin(principal) && q.partnerId !== principal.partnerId) throw new Forbidden("You can only list your own partner's invoices");
-    partnerFilter = eq(invoices.partnerId, q.partnerId);
-  }
-  let after: SQL | undefined;
-  if (q.cursor) {
-    const c = decodeCursor(q.cursor);
-    after = sql`(${sortKey}, ${invoices.id}) < (${new Date(c.t).toISOString()}::timestamptz, ${c.id}::uuid)`;
-  }
+  const partnerId = scopedPartnerId(principal, q.partnerId);
   const rows = await db
-    .select()
+    .select(invoiceColumns)
     .from(invoices)
     .where(
       and(
         visibleInvoices(principal),
-        partnerFilter,
-        q.status ? eq(invoices.status, q.status) : undefined,
+        partnerId ? eq(invoices.partnerId, partnerId) : undefined,
+        q.status ? hasEffectiveStatus(q.status) : undefined,
         q.period ? eq(invoices.period, q.period) : undefined,
-        after,
+        afterCursor(invoices.createdAt, invoices.id, q.cursor),
       ),
     )
-    .orderBy(sql`${sortKey} desc`, sql`${invoices.id} desc`)
+    .orderBy(...cursorOrder(invoices.createdAt, invoices.id))
     .limit(q.limit + 1);
-  const more = rows.length > q.limit;
-  const page = more ? rows.slice(0, q.limit) : rows;
-  const lines = await linesOf(db, page.map((r) => r.id));
-  const last = page[page.length - 1];
-  return {
-    data: page.map((r) => toInvoice(r, lines.get(r.id) ?? [])),
-    nextCursor: more && last ? encodeCursor(last.issuedAt ?? last.createdAt, last.id) : null,
-  };
+  const lines = await linesOf(db, rows.slice(0, q.limit).map((r) => r.id));
+  return toPage(rows, q.limit, (r) => toInvoice(r, lines.get(r.id) ?? []));
 }

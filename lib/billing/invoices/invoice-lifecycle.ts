@@ -2,17 +2,16 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { invoices } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
-import { Forbidden, Invalid, InvalidTransition } from "@/lib/errors";
+import { Forbidden, InvalidTransition } from "@/lib/errors";
 import { publishEvent } from "@/lib/events/publish-event";
 import type { Invoice } from "../schemas";
 import { getInvoice, loadInvoiceRow, type InvoiceRow } from "./invoice-item";
+import { recordedPaidAt } from "./paid-at";
 
 // An issued invoice is a financial record: its amounts and lines never change.
 // Only its status moves, once: open | overdue → paid | void. Everything else is 409.
 
 const SETTLEABLE = new Set<InvoiceRow["status"]>(["open", "overdue"]);
-/** A payment recorded a little ahead of this server's clock is still plausible; a future date is a typo. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 function requireAdmin(principal: Principal) {
   if (!isAdmin(principal)) throw new Forbidden("Only platform admins can settle invoices");
@@ -35,10 +34,7 @@ export async function markInvoicePaid(
   now = new Date(),
 ): Promise<Invoice> {
   requireAdmin(principal);
-  const paidAt = input.paidAt ? new Date(input.paidAt) : now;
-  if (paidAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw new Invalid("paidAt cannot be in the future", [{ path: "paidAt", message: "must not be in the future" }]);
-  }
+  const paidAt = recordedPaidAt(input.paidAt, now);
   await db.transaction(async (tx) => {
     const row = await lockSettleable(tx, principal, id, "be marked paid");
     await tx

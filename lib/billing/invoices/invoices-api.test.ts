@@ -4,6 +4,7 @@ import * as listRoute from "@/app/api/v1/billing/invoices/route";
 import * as itemRoute from "@/app/api/v1/billing/invoices/[id]/route";
 import * as markPaidRoute from "@/app/api/v1/billing/invoices/[id]/mark-paid/route";
 import * as voidRoute from "@/app/api/v1/billing/invoices/[id]/void/route";
+import * as totalsRoute from "@/app/api/v1/billing/invoices/totals/route";
 import { events, invoices, usageCounters } from "@/db/schema";
 import { callRoute } from "@/lib/testing/call-route";
 import { createApiKey, createContact, createPartnerWithMember, createUser, sessionCookie } from "@/lib/testing/fixtures";
@@ -121,9 +122,14 @@ describe("GET /billing/invoices and /billing/invoices/{id}: tenancy and scopes",
     expect((await get(theirs.id, { cookie }, "?format=pdf")).status).toBe(404);
     expect((await get(theirs.id, { cookie }, "?format=csv")).status).toBe(404);
 
-    // Naming the other partner in the filter is refused, not quietly widened.
-    const sneaky = await list({ cookie }, `?partnerId=${b.partner.id}`);
-    expect(sneaky.status).toBe(403);
+    // Naming the other partner in the filter is refused, not quietly widened: the 404 of an
+    // unknown partner, so the filter cannot tell which partner ids exist.
+    for (const partnerId of [b.partner.id, "00000000-0000-4000-8000-000000000000"]) {
+      const sneaky = await list({ cookie }, `?partnerId=${partnerId}`);
+      expect(sneaky.status, sneaky.text).toBe(404);
+      expect(sneaky.body.code).toBe("NOT_FOUND");
+      expect(sneaky.text).not.toContain(b.partner.name);
+    }
     expect(ids(await list({ cookie }, `?partnerId=${a.partner.id}`))).toEqual([mine.id]);
 
     // Admins see both, and can narrow to one partner.
@@ -177,17 +183,25 @@ describe("GET /billing/invoices and /billing/invoices/{id}: tenancy and scopes",
     }
   });
 
-  it("pages newest issued first with a keyset cursor: limit 2 over 5 invoices, no duplicates, no gaps", async () => {
+  it("pages newest first by (created_at, id) with a keyset cursor: limit 2 over 5 invoices, no duplicates, no gaps", async () => {
     const { partner, user } = await createPartnerWithMember(db());
     const base = Date.UTC(2026, 5, 1);
     const made = [];
-    // Two share an issued time: the id breaks the tie, and the cursor must not skip or repeat either.
+    // Two share a created_at: the id breaks the tie, and the cursor must not skip or repeat either.
+    // issued_at runs the other way, so an order by issue date would fail.
     for (const [i, offset] of [0, 1, 1, 2, 3].entries()) {
-      made.push(await insertInvoice(db(), { partnerId: partner.id, period: `2025-0${i + 1}`, issuedAt: new Date(base + offset * 86_400_000) }));
+      made.push(
+        await insertInvoice(db(), {
+          partnerId: partner.id,
+          period: `2025-0${i + 1}`,
+          createdAt: new Date(base + offset * 86_400_000),
+          issuedAt: new Date(base - offset * 86_400_000),
+        }),
+      );
     }
     const cookie = await sessionCookie(user.id);
     const expected = [...made]
-      .sort((x, y) => y.issuedAt!.getTime() - x.issuedAt!.getTime() || (x.id < y.id ? 1 : -1))
+      .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (x.id < y.id ? 1 : -1))
       .map((r) => r.id);
 
     const seen: string[] = [];
@@ -387,7 +401,90 @@ describe("markOverdueInvoices", () => {
   });
 });
 
+describe("overdue as soon as the due date passes", () => {
+  it("reads an open invoice past dueAt as overdue (item, list filter, totals) before the sweep writes it", async () => {
+    const { partner, user } = await createPartnerWithMember(db());
+    const cookie = await sessionCookie(user.id);
+    const lapsed = await insertInvoice(db(), { partnerId: partner.id, period: "2025-01", issuedAt: new Date(Date.now() - 40 * 86_400_000), dueAt: new Date(Date.now() - 60_000), lines: [{ amountCents: 1_111 }] });
+    const current = await insertInvoice(db(), { partnerId: partner.id, period: "2025-02", dueAt: new Date(Date.now() + 86_400_000), lines: [{ amountCents: 2_222 }] });
+    const swept = await insertInvoice(db(), { partnerId: partner.id, period: "2025-03", status: "overdue", dueAt: new Date(Date.now() - 86_400_000), lines: [{ amountCents: 4_444 }] });
+    const paid = await insertInvoice(db(), { partnerId: partner.id, period: "2025-04", status: "paid", dueAt: new Date(Date.now() - 86_400_000), lines: [{ amountCents: 8_888 }] });
+
+    const one = await get(lapsed.id, { cookie });
+    expect(one.status, one.text).toBe(200);
+    expect(one.body.status).toBe("overdue");
+    expect((await get(current.id, { cookie })).body.status).toBe("open");
+    expect((await get(paid.id, { cookie })).body.status).toBe("paid");
+
+    expect(ids(await list({ cookie }, "?status=overdue")).sort()).toEqual([lapsed.id, swept.id].sort());
+    expect(ids(await list({ cookie }, "?status=open"))).toEqual([current.id]);
+    expect(ids(await list({ cookie }, "?status=paid"))).toEqual([paid.id]);
+    const listed = await list({ cookie });
+    expect(Object.fromEntries(listed.body.data.map((i: { id: string; status: string }) => [i.id, i.status]))).toEqual({
+      [lapsed.id]: "overdue",
+      [current.id]: "open",
+      [swept.id]: "overdue",
+      [paid.id]: "paid",
+    });
+
+    const totals = await callRoute(totalsRoute.GET, { path: "/api/v1/billing/invoices/totals", cookie });
+    expect(totals.status, totals.text).toBe(200);
+    expect(totals.body.totals).toEqual([
+      { status: "open", count: 1, totalCents: 2_222 },
+      { status: "paid", count: 1, totalCents: 8_888 },
+      { status: "void", count: 0, totalCents: 0 },
+      { status: "overdue", count: 2, totalCents: 5_555 },
+    ]);
+
+    // Reading does not write: the sweep still persists it, and settling works either way.
+    const [row] = await db().select({ s: invoices.status }).from(invoices).where(eq(invoices.id, lapsed.id));
+    expect(row.s).toBe("open");
+    const settled = await markPaid(lapsed.id, await adminCookie(), { reference: "late wire" });
+    expect(settled.status, settled.text).toBe(200);
+    expect(settled.body.status).toBe("paid");
+  });
+
+  it("a partner naming another partner in the totals gets 404", async () => {
+    const a = await createPartnerWithMember(db());
+    const b = await createPartnerWithMember(db());
+    await insertInvoice(db(), { partnerId: b.partner.id });
+    const peek = await callRoute(totalsRoute.GET, { path: `/api/v1/billing/invoices/totals?partnerId=${b.partner.id}`, cookie: await sessionCookie(a.user.id) });
+    expect(peek.status, peek.text).toBe(404);
+    expect(peek.body.code).toBe("NOT_FOUND");
+    const admin = await callRoute(totalsRoute.GET, { path: `/api/v1/billing/invoices/totals?partnerId=${b.partner.id}`, ...(await adminCookie()) });
+    expect(admin.body.totals.find((t: { status: string }) => t.status === "open")).toEqual({ status: "open", count: 1, totalCents: 49_900 });
+  });
+});
+
 describe("documents: PDF and CSV", () => {
+  it("serves {id}.pdf and {id}.csv, the contract's path forms; another partner's is 404", async () => {
+    const { partner, user } = await createPartnerWithMember(db());
+    const other = await createPartnerWithMember(db());
+    const inv = await insertInvoice(db(), { partnerId: partner.id, lines: [{ kind: "flat_fee", description: "Platform fee, monthly", amountCents: 12_300 }] });
+    const theirs = await insertInvoice(db(), { partnerId: other.partner.id });
+    const cookie = await sessionCookie(user.id);
+
+    const pdf = await get(`${inv.id}.pdf`, { cookie });
+    expect(pdf.status, pdf.text.slice(0, 200)).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toBe(`attachment; filename="${inv.number}.pdf"`);
+    expect(pdf.text.startsWith("%PDF-")).toBe(true);
+
+    // The suffix names the file: it wins over an Accept header asking for something else.
+    const csv = await get(`${inv.id}.csv`, { cookie }, "", { accept: "application/pdf" });
+    expect(csv.status, csv.text).toBe(200);
+    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(csv.headers.get("content-disposition")).toBe(`attachment; filename="${inv.number}.csv"`);
+    const rows = parseCsv(csv.text);
+    expect(Number(rows.find((r) => r[2] === "total")![6])).toBe(12_300);
+
+    for (const segment of [`${theirs.id}.pdf`, `${theirs.id}.csv`, `${inv.id}.xlsx`, `${inv.id}.pdf.pdf`, ".pdf"]) {
+      const res = await get(segment, { cookie });
+      expect(res.status, segment).toBe(404);
+      expect(res.body.code, segment).toBe("NOT_FOUND");
+    }
+  });
+
   it("serves a PDF for ?format=pdf and for Accept: application/pdf", async () => {
     const { partner, user } = await createPartnerWithMember(db(), { name: "Acme Insurance Tech, Inc." });
     await createContact(db(), partner.id, { kind: "billing", name: "Dana Payables", email: "ap@acme.example", isPrimary: true });

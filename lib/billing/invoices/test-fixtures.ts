@@ -26,6 +26,7 @@ export async function insertInvoice(
     issuedAt?: Date;
     dueAt?: Date;
     number?: string;
+    createdAt?: Date;
   },
 ) {
   // Each default period is a month earlier than the last, so a partner's fixtures never collide on (partner, period).
@@ -57,6 +58,7 @@ export async function insertInvoice(
       dueAt: opts.dueAt ?? new Date(issuedAt.getTime() + 30 * 86_400_000),
       paidAt: opts.status === "paid" ? issuedAt : null,
       voidedAt: opts.status === "void" ? issuedAt : null,
+      ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
     })
     .returning();
   if (lines.length) await db.insert(invoiceLineItems).values(lines.map((l) => ({ ...l, invoiceId: row.id })));

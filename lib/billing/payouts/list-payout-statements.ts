@@ -5,7 +5,8 @@ import { payoutStatements } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination/cursor";
 import type { PayoutStatement } from "../schemas";
-import { partnerFilter, toPayoutStatement } from "./payout-item";
+import { scopedPartnerId } from "../partner-scope";
+import { toPayoutStatement } from "./payout-item";
 import type { PayoutStatementListQuery } from "./schemas";
 
 /** Statements (one per partner and period, paid out or carried forward), newest first. */
@@ -14,7 +15,7 @@ export async function listPayoutStatements(
   principal: Principal,
   q: z.output<typeof PayoutStatementListQuery>,
 ): Promise<Page<PayoutStatement>> {
-  const partnerId = partnerFilter(principal, q.partnerId);
+  const partnerId = scopedPartnerId(principal, q.partnerId);
   const rows = await db
     .select()
     .from(payoutStatements)

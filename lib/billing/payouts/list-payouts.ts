@@ -5,11 +5,12 @@ import { payouts } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { afterCursor, cursorOrder, toPage, type Page } from "@/lib/pagination/cursor";
 import type { Payout, PayoutListQuery } from "../schemas";
-import { partnerFilter, toPayout } from "./payout-item";
+import { scopedPartnerId } from "../partner-scope";
+import { toPayout } from "./payout-item";
 
 /** A partner's payouts, or (admins) every partner's or one's; newest first. */
 export async function listPayouts(db: Db, principal: Principal, q: z.output<typeof PayoutListQuery>): Promise<Page<Payout>> {
-  const partnerId = partnerFilter(principal, q.partnerId);
+  const partnerId = scopedPartnerId(principal, q.partnerId);
   const rows = await db
     .select()
     .from(payouts)

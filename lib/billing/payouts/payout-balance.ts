@@ -5,14 +5,14 @@ import type { Principal } from "@/lib/auth/principal";
 import { Invalid, NotFound } from "@/lib/errors";
 import { planOnDay } from "../invoice-calculation";
 import { startOfDay } from "../period";
+import { scopedPartnerId } from "../partner-scope";
 import { planHistory } from "../pricing-plans";
-import { partnerFilter } from "./payout-item";
 import { payoutMinimumCents } from "./payout-minimum";
 import type { PayoutBalance } from "./schemas";
 
 /** What the platform holds for a partner until its next payout, and the minimum that payout needs. */
 export async function payoutBalance(db: Db, principal: Principal, q: { partnerId?: string }, now = new Date()): Promise<PayoutBalance> {
-  const partnerId = partnerFilter(principal, q.partnerId) ?? principal.partnerId;
+  const partnerId = scopedPartnerId(principal, q.partnerId) ?? principal.partnerId;
   if (!partnerId) throw new Invalid("Name the partner", [{ path: "partnerId", message: "required for an admin who is not a partner member" }]);
   const [row] = await db
     .select({ id: partners.id, balanceCents: partnerBalances.balanceCents })

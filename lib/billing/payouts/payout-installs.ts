@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { rowsOf } from "@/lib/db/rows";
-import type { Period } from "../period";
+import { periodBounds, type Period } from "../period";
 import type { ListingInstalls } from "./payout-calculation";
 import { installDaysSql, paidInstallsSql } from "./payout-scope";
 
@@ -17,7 +17,7 @@ export async function paidInstallsByPartner(db: Db, period: Period, partnerIds: 
     await db.execute(sql`
       select l.partner_id, l.id as listing_id, l.name, l.monthly_price_cents as price,
         count(*)::int as installs, sum(${days})::bigint as days
-      from ${paidInstallsSql(period)}
+      from ${paidInstallsSql(periodBounds(period).end)}
         and l.partner_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(partnerIds)}::jsonb))
         and ${days} > 0
       group by l.partner_id, l.id, l.name, l.monthly_price_cents`),

@@ -1,7 +1,7 @@
 import { eq, type SQL } from "drizzle-orm";
 import { payouts, payoutStatements } from "@/db/schema";
-import { isAdmin, type Principal } from "@/lib/auth/principal";
-import { Forbidden } from "@/lib/errors";
+import type { Principal } from "@/lib/auth/principal";
+import { scopedPartnerId } from "../partner-scope";
 import { Payout, PayoutStatement } from "../schemas";
 
 // Rows → API items, and whose payouts a caller sees: a partner its own, an admin all.
@@ -49,20 +49,8 @@ export function toPayoutStatement(r: PayoutStatementRow): PayoutStatement {
   });
 }
 
-/**
- * The partner whose documents the caller asks for: a partner's own (naming another is 403,
- * as for usage), an admin's choice (undefined: every partner's).
- */
-export function partnerFilter(principal: Principal, partnerId: string | undefined): string | undefined {
-  if (isAdmin(principal)) return partnerId;
-  if (!principal.partnerId) throw new Forbidden("Only partners have payouts");
-  if (partnerId && partnerId !== principal.partnerId) throw new Forbidden("You can only see your own partner's payouts");
-  return principal.partnerId;
-}
-
 /** The WHERE fragment of payouts the caller may read (undefined: all, for admins). */
 export function visiblePayouts(principal: Principal): SQL | undefined {
-  if (isAdmin(principal)) return undefined;
-  if (!principal.partnerId) throw new Forbidden("Only partners have payouts");
-  return eq(payouts.partnerId, principal.partnerId);
+  const partnerId = scopedPartnerId(principal);
+  return partnerId ? eq(payouts.partnerId, partnerId) : undefined;
 }

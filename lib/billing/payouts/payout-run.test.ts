@@ -9,7 +9,8 @@ import { installDaysIn } from "./payout-calculation";
 import type { PayoutProvider } from "./payout-provider";
 import { createPayoutRunKind, payoutRunKind } from "./payout-run";
 import { payoutFailed } from "./payout-transitions";
-import { freeListing, installAt, paidListing, payoutRunRow, revenueSharePlan, setBalance } from "./test-fixtures";
+import { freeListing, insertPayout, installAt, paidListing, payoutRunRow, revenueSharePlan, setBalance } from "./test-fixtures";
+import { writePayoutStatements } from "./write-payout-statements";
 
 const db = useTestDb();
 
@@ -269,5 +270,50 @@ describe("the payout provider", () => {
     expect(await balanceOf(listings[1].partnerId)).toBe(6200);
     const [stuck] = await payoutsOf(listings[2].partnerId);
     expect(stuck).toMatchObject({ status: "pending", amountCents: 9300 });
+    // Once the run's cursor is past it, a payout the provider refused does not hold the run open;
+    // the run's next batch offers it again.
+    expect(await kind.pending(db(), run, 10_000)).toContain(stuck.partnerId);
+    expect(await kind.pending(db(), { ...run, cursor: ids[ids.length - 1] }, 10_000)).not.toContain(stuck.partnerId);
+  });
+});
+
+describe("a batch that crashed after writing its payouts, before submitting them", () => {
+  async function crashedBatch(period: Period, prices: number[], runPartnerId?: string) {
+    const ids: string[] = [];
+    for (const price of prices) {
+      const l = await paidListing(db(), { partnerId: runPartnerId, monthlyPriceCents: price });
+      await installAt(db(), l, `${period}-01T00:00:00Z`);
+      ids.push(l.partnerId);
+    }
+    const run = await payoutRunRow(db(), period, runPartnerId);
+    // What a batch commits before it hands the payouts to the provider; then the process dies.
+    await writePayoutStatements(db(), { period, partnerIds: ids, runId: run.id, now, provider: "manual", minimumCents: 2500 });
+    const left = await db().select().from(payouts).where(eq(payouts.runId, run.id));
+    expect(left.map((p) => p.status)).toEqual(prices.map(() => "pending"));
+    return { run, ids: ids.sort(), left };
+  }
+
+  it("the repeated batch submits every payout of the run still pending, not only the ones it writes", async () => {
+    const { run, ids, left } = await crashedBatch("2026-09", [4100, 5200]);
+    // Another run's pending payout is not this run's to submit.
+    const elsewhere = await insertPayout(db(), (await createPartner(db())).id, { period: "2026-09", status: "pending" });
+
+    const again = await payoutRunKind.process(db(), run, ids, now);
+    expect(again).toEqual({ created: 0, amountCents: 0, done: 2 });
+    const after = await db().select().from(payouts).where(eq(payouts.runId, run.id));
+    expect(after.map((p) => [p.id, p.status, p.amountCents]).sort()).toEqual(left.map((p) => [p.id, "processing", p.amountCents]).sort());
+    expect((await db().select().from(payouts).where(eq(payouts.id, elsewhere.id)))[0].status).toBe("pending");
+  });
+
+  it("even when it was the run's last batch: the resumed run hands it out again and finishes with the payout submitted", async () => {
+    const partner = await createPartner(db());
+    const { run, left } = await crashedBatch("2026-10", [7300], partner.id);
+    expect(await payoutRunKind.pending(db(), run, 10)).toEqual([partner.id]);
+
+    const done = await runToCompletion(db(), run.id);
+    expect(done).toMatchObject({ status: "succeeded", processedPartners: 1, createdCount: 0 });
+    const [p] = await payoutsOf(partner.id);
+    expect(p).toMatchObject({ id: left[0].id, status: "processing", amountCents: 7300, runId: run.id });
+    expect(await db().$count(payoutStatements, eq(payoutStatements.partnerId, partner.id))).toBe(1);
   });
 });

@@ -1,3 +1,5 @@
+import { and, eq } from "drizzle-orm";
+import { payouts } from "@/db/schema";
 import type { RunKindHandler } from "../run-kind";
 import { payoutMinimumCents } from "./payout-minimum";
 import { manualPayoutProvider, type PayoutProvider } from "./payout-provider";
@@ -13,7 +15,7 @@ import { writePayoutStatements } from "./write-payout-statements";
 export function createPayoutRunKind(provider: PayoutProvider = manualPayoutProvider): RunKindHandler {
   return {
     count: (db, run) => countPayoutPartners(db, { period: run.period, partnerId: run.partnerId }),
-    pending: (db, run, limit) => pendingPayoutPartners(db, { period: run.period, partnerId: run.partnerId, after: run.cursor }, limit),
+    pending: (db, run, limit) => pendingPayoutPartners(db, { period: run.period, partnerId: run.partnerId, after: run.cursor, runId: run.id }, limit),
     async process(db, run, partnerIds, now) {
       const r = await writePayoutStatements(db, {
         period: run.period,
@@ -23,7 +25,14 @@ export function createPayoutRunKind(provider: PayoutProvider = manualPayoutProvi
         provider: provider.name,
         minimumCents: payoutMinimumCents(),
       });
-      await submitPayouts(db, provider, r.payouts, now);
+      // Every payout of the run still pending, not only this batch's: one written by a batch that
+      // crashed before submitting (or refused by a provider that was down) goes out now.
+      const waiting = await db
+        .select()
+        .from(payouts)
+        .where(and(eq(payouts.runId, run.id), eq(payouts.status, "pending")))
+        .orderBy(payouts.id);
+      await submitPayouts(db, provider, waiting, now);
       return { created: r.created, amountCents: r.amountCents, done: partnerIds.length };
     },
   };

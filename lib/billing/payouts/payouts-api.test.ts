@@ -86,8 +86,9 @@ describe("GET /billing/payouts", () => {
     const key = await createApiKey(db(), a.partner.id, { scopes: ["read:billing"] });
     expect(ids(await list({ bearer: key.key }))).toEqual(ids(own));
 
-    // Another partner's partnerId: refused, not silently widened.
-    expectProblem(await list({ cookie: a.cookie }, `?partnerId=${b.partner.id}`), 403, "FORBIDDEN");
+    // Another partner's partnerId: refused, not silently widened, with the 404 of an unknown partner.
+    expectProblem(await list({ cookie: a.cookie }, `?partnerId=${b.partner.id}`), 404, "NOT_FOUND");
+    expectProblem(await list({ bearer: key.key }, `?partnerId=${randomUUID()}`), 404, "NOT_FOUND");
 
     const all = await list(await admin(), "?limit=100");
     expect(ids(all)).toEqual(expect.arrayContaining([...ids(own), ...ids(await list({ cookie: b.cookie }))]));
@@ -219,7 +220,7 @@ describe("GET /billing/payouts/statements", () => {
     expect((await get(nov.payoutId, { cookie: a.cookie })).body).toMatchObject({ period: "2027-11", amountCents: 3000, carriedForwardCents: 1500 });
 
     expect((await statements({ cookie: a.cookie }, "?period=2027-10")).body.data.map((s: { id: string }) => s.id)).toEqual([oct.id]);
-    expectProblem(await statements({ cookie: a.cookie }, `?partnerId=${b.partner.id}`), 403, "FORBIDDEN");
+    expectProblem(await statements({ cookie: a.cookie }, `?partnerId=${b.partner.id}`), 404, "NOT_FOUND");
     const byAdmin = await statements(await admin(), `?partnerId=${b.partner.id}&period=2027-10`);
     expect(byAdmin.body.data).toMatchObject([{ partnerId: b.partner.id, grossCents: 9900, payoutId: expect.any(String) }]);
     const page = await statements({ cookie: a.cookie }, "?limit=1");
@@ -242,11 +243,11 @@ describe("GET /billing/payouts/balance", () => {
     expect(unnamed.body.errors.map((e: { path: string }) => e.path)).toEqual(["partnerId"]);
     expectProblem(await balance(adm, `?partnerId=${randomUUID()}`), 404, "NOT_FOUND");
 
-    // A partner that never had a balance has 0; another partner's is refused.
+    // A partner that never had a balance has 0; another partner's is the 404 of an unknown one.
     const b = await createPartnerWithMember(db());
     const bCookie = await sessionCookie(b.user.id);
     expect((await balance({ cookie: bCookie })).body).toMatchObject({ partnerId: b.partner.id, balanceCents: 0, currency: "USD" });
-    expectProblem(await balance({ cookie: bCookie }, `?partnerId=${a.partner.id}`), 403, "FORBIDDEN");
+    expectProblem(await balance({ cookie: bCookie }, `?partnerId=${a.partner.id}`), 404, "NOT_FOUND");
   });
 });
 

@@ -57,15 +57,15 @@ for (const [name, handler, path] of [
     handler,
     method: "GET",
     setup,
-    // The partner's id in the query: another partner naming it is refused (admins are let through).
+    // The partner's id in the query: another partner naming it gets the 404 of an unknown partner (admins are let through).
     path: (c) => `${path}?partnerId=${c.tenant.id}`,
     okStatus: 200,
     allowed: [...readers],
     requiredScope: "read:billing",
     denied: [
       ...readDenials,
-      { actor: "other-tenant", status: 403, code: "FORBIDDEN" },
-      { actor: "other-tenant:api_key:read:billing", status: 403, code: "FORBIDDEN" },
+      { actor: "other-tenant", status: 404, code: "NOT_FOUND" },
+      { actor: "other-tenant:api_key:read:billing", status: 404, code: "NOT_FOUND" },
     ],
     crossTenant: [],
   });

@@ -6,9 +6,11 @@ import { toPayout, type PayoutRow } from "./payout-item";
 import type { PayoutProvider } from "./payout-provider";
 import { payoutFailed, payoutPaid } from "./payout-transitions";
 
-// After a batch's payouts are written (committed), each goes to the provider and takes the
-// status it answers. A provider that throws leaves its payout pending, in the admin queue, and
-// the run goes on: the statement and the money owed are already recorded.
+// After a batch's payouts are written (committed), each of the run's pending payouts goes to the
+// provider and takes the status it answers. A provider that throws leaves its payout pending, in
+// the admin queue, and the run goes on: the statement and the money owed are already recorded,
+// and the run's next batch offers it again. A payout can thus reach the provider twice (a holder
+// whose lease lapsed mid-batch): a provider that moves money keys the transfer on the payout id.
 
 const alreadyMoved = (err: unknown) => err instanceof DomainError && err.code === "INVALID_TRANSITION";
 

@@ -5,7 +5,6 @@ import { rowsOf } from "@/lib/db/rows";
 import type { Period } from "../period";
 import { plansByPartner } from "../pricing-plans";
 import { calculatePayout, type CalculatedPayout } from "./payout-calculation";
-import type { PayoutRow } from "./payout-item";
 import { paidInstallsByPartner } from "./payout-installs";
 
 const idList = (ids: string[]) => sql`(select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
@@ -19,9 +18,9 @@ const idList = (ids: string[]) => sql`(select value::uuid from jsonb_array_eleme
 export async function writePayoutStatements(
   db: Db,
   input: { period: Period; partnerIds: string[]; runId: string | null; now: Date; provider: string; minimumCents: number },
-): Promise<{ created: number; amountCents: number; payouts: PayoutRow[] }> {
+): Promise<{ created: number; amountCents: number }> {
   const ids = [...new Set(input.partnerIds)].sort();
-  if (!ids.length) return { created: 0, amountCents: 0, payouts: [] };
+  if (!ids.length) return { created: 0, amountCents: 0 };
   const { period, now } = input;
   return db.transaction(async (tx) => {
     await tx.execute(sql`insert into partner_balances (partner_id) select id from ${idList(ids)} as x(id) order by 1 on conflict do nothing`);
@@ -36,7 +35,7 @@ export async function writePayoutStatements(
       ).map((r) => r.partner_id),
     );
     const todo = ids.filter((id) => !done.has(id));
-    if (!todo.length) return { created: 0, amountCents: 0, payouts: [] };
+    if (!todo.length) return { created: 0, amountCents: 0 };
 
     const installs = await paidInstallsByPartner(tx, period, todo);
     const plans = await plansByPartner(tx, todo);
@@ -54,7 +53,7 @@ export async function writePayoutStatements(
       if (c.grossCents === 0 && c.carriedInCents === 0) continue;
       stated.push({ partnerId, c });
     }
-    if (!stated.length) return { created: 0, amountCents: 0, payouts: [] };
+    if (!stated.length) return { created: 0, amountCents: 0 };
 
     const toPay = stated.filter((s) => s.c.payoutCents > 0);
     const created = toPay.length
@@ -101,6 +100,6 @@ export async function writePayoutStatements(
       update partner_balances b set balance_cents = x.balance, updated_at = ${now.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(newBalances)}::jsonb) as x(partner_id uuid, balance bigint)
       where b.partner_id = x.partner_id`);
-    return { created: stated.length, amountCents: created.reduce((s, p) => s + p.amountCents, 0), payouts: created };
+    return { created: stated.length, amountCents: created.reduce((s, p) => s + p.amountCents, 0) };
   });
 }

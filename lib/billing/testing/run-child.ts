@@ -8,9 +8,10 @@ async function main() {
   const [target, runId] = process.argv.slice(2);
   const opened = await openDb(target.startsWith("postgres") ? { url: target } : { pgliteDir: target });
   setDbForTests(opened);
-  await claimRun(opened.db, runId);
+  const claimed = await claimRun(opened.db, runId);
+  if (!claimed) throw new Error("could not claim the run");
   for (;;) {
-    const { done } = await runBatch(opened.db, runId, { batchSize: 1 });
+    const { done } = await runBatch(opened.db, runId, { attempt: claimed.attempts }, { batchSize: 1 });
     process.stdout.write("batch\n");
     if (done) break;
   }
