@@ -28,7 +28,8 @@ export function InvoiceLinesTable({
 }) {
   const money = (c: number) => formatCents(c, currency);
   return (
-    <div className="overflow-x-auto print:overflow-visible">
+    // Scrolls sideways on a phone: focusable and named, so it can be scrolled from the keyboard.
+    <div className="overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full text-sm">
         <caption className={captionVisible ? "pb-2 text-left text-sm font-semibold text-slate-900" : "sr-only"}>{caption}</caption>
         <thead className="border-b border-slate-200">

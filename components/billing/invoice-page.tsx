@@ -18,7 +18,9 @@ export function InvoicePage({ invoice: initial, partnerName }: { invoice: Invoic
   if (query.isError && isNotFound(query.error)) notFound();
   const invoice = query.data;
   return (
-    <div className="grid gap-4">
+    // min-w-0 on every item: a grid item is at least as wide as its widest content otherwise, and
+    // the lines table (which scrolls on a phone) would widen the page instead.
+    <div className="grid gap-4 [&>*]:min-w-0">
       <PrintOnlyDocument />
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Link href="/invoices" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">

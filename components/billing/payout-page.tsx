@@ -56,7 +56,7 @@ function StatementLinesTable({ statement: s }: { statement: PayoutStatement }) {
   const th = "px-3 py-2 text-right first:pl-0 first:text-left last:pr-0";
   const td = "whitespace-nowrap px-3 py-2 text-right tabular-nums first:pl-0 first:text-left last:pr-0";
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Gross by listing, ${formatPeriod(s.period)}`}>
       <table className="w-full text-sm">
         <caption className="sr-only">Gross by listing, {formatPeriod(s.period)}</caption>
         <thead className="border-b border-slate-200 text-xs font-semibold uppercase tracking-wide text-slate-600">

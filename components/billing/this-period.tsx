@@ -41,7 +41,7 @@ export function ThisPeriod() {
   const forecast = useForecast(FORECAST_MONTHS);
   const u = upcoming.data;
   return (
-    <section aria-labelledby="this-period" className="grid gap-4">
+    <section aria-labelledby="this-period" className="grid gap-4 [&>*]:min-w-0">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="this-period" className="text-lg font-semibold text-slate-900">
           This period{u ? ` · ${formatPeriod(u.period)}` : ""}
@@ -86,7 +86,7 @@ export function ThisPeriod() {
         ) : forecast.data.months.length === 0 ? (
           <p className="text-sm text-slate-600">No forecast yet.</p>
         ) : (
-          <div className="grid gap-3">
+          <div className="grid gap-3 [&>*]:min-w-0">
             <ForecastChart rows={forecastRows(forecast.data)} currency={u?.currency ?? "USD"} />
             <details className="text-xs text-slate-600">
               <summary className="cursor-pointer font-medium text-slate-700">How it is computed</summary>

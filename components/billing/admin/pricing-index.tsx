@@ -28,7 +28,7 @@ function PlanCell({ partnerId, part }: { partnerId: string; part: "model" | "sin
   return (
     <span className="block">
       <span className="font-medium text-slate-900">{modelLabels[plan.model]}</span>
-      <span className="block max-w-md truncate text-xs text-slate-600" title={summarizePlan(plan)}>
+      <span className="block max-w-xs truncate text-xs text-slate-600" title={summarizePlan(plan)}>
         {summarizePlan(plan)}
       </span>
     </span>
@@ -42,24 +42,16 @@ const columns = col.columns([
     header: "Partner",
     meta: { primary: true },
     cell: ({ row: { original: p } }) => (
+      // The partner's name is the way to its pricing page (no separate "Edit" column to push the table wide).
       <Link href={`/admin/billing/pricing/${p.id}`} className={linkClass}>
         {p.name}
+        <span className="sr-only">: edit pricing</span>
       </Link>
     ),
   }),
   col.accessor("status", { header: "Status", meta: { hide: "lg" }, cell: (c) => <Badge>{c.getValue()}</Badge> }),
   col.display({ id: "plan", header: "Current model", meta: { wrap: true }, cell: ({ row: { original: p } }) => <PlanCell partnerId={p.id} part="model" /> }),
   col.display({ id: "since", header: "In force since", meta: { hide: "xl" }, cell: ({ row: { original: p } }) => <PlanCell partnerId={p.id} part="since" /> }),
-  col.display({
-    id: "edit",
-    header: "Edit",
-    meta: { srOnly: true, className: "md:text-right" },
-    cell: ({ row: { original: p } }) => (
-      <Link href={`/admin/billing/pricing/${p.id}`} className={linkClass}>
-        Edit pricing<span className="sr-only"> for {p.name}</span>
-      </Link>
-    ),
-  }),
 ]);
 
 /** The default plan for new partners, and every partner with the model it is on. */
