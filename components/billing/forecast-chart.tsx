@@ -45,7 +45,9 @@ export function ForecastChart({ rows, currency = "USD", height = 220 }: { rows: 
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="sr-only">
+      {/* The wrapper, not the table, is visually hidden: a table grows to its content whatever its width says. */}
+      <div className="sr-only">
+        <table>
         <caption>Forecast by month</caption>
         <thead>
           <tr>
@@ -63,7 +65,8 @@ export function ForecastChart({ rows, currency = "USD", height = 220 }: { rows: 
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -147,7 +147,7 @@ describe("ForecastChart", () => {
     });
     const html = renderToStaticMarkup(<ForecastChart rows={rows} />);
     expect(html).toContain('aria-label="Forecast for the next 2 months: invoiced to you and paid out to you"');
-    expect(text(html.slice(html.indexOf('<table class="sr-only">')))).toBe(
+    expect(text(html.slice(html.indexOf('<div class="sr-only"><table>')))).toBe(
       "Forecast by month Month Invoiced to you Paid out to you June 2026 $123.45 $40.00 July 2026 $130.00 $0.00",
     );
   });
