@@ -1,3 +1,4 @@
+import { platformAdmin } from "@/lib/testing/billing-fixtures";
 import { randomInt } from "node:crypto";
 import type { Db } from "@/db";
 import { invoiceLineItems, invoices } from "@/db/schema";
@@ -66,9 +67,8 @@ export async function insertInvoice(
 }
 
 /** A platform admin acting in-process (domain calls without a request). */
-export function adminPrincipal(userId: string | null = null): Principal {
-  return { type: "session", userId, partnerId: null, partnerRole: null, accountId: null, isPlatformAdmin: true, scopes: ["admin"], credentialId: null };
-}
+/** The shared test admin (lib/testing/billing-fixtures.ts), under the name these tests use. */
+export const adminPrincipal = platformAdmin;
 
 export function partnerPrincipal(partnerId: string, scopes = ["read:billing", "write:billing"]): Principal {
   return { type: "api_key", userId: null, partnerId, partnerRole: null, accountId: null, isPlatformAdmin: false, scopes, credentialId: null };
