@@ -5,6 +5,7 @@ import type { Db } from "./index";
 import { seedApplications } from "./seed-applications";
 import { seedBilling } from "./seed-billing";
 import { seedMarketplace } from "./seed-marketplace";
+import { seedSupport } from "./seed-support";
 import { accountMembers, accounts, eventTypes, partnerMembers, partners, users } from "./schema";
 
 export const DEMO_PASSWORD = "portico-demo";
@@ -90,5 +91,6 @@ export async function seed(db: Db, opts: { demo: boolean }) {
   passwordHash ??= await hashPassword(DEMO_PASSWORD);
   await seedMarketplace(db, { passwordHash, adminId, acme: acme.id, acmeUser: partnerUserId, northwind: northwind.id, northwindUser: northwindUserId, sunrise: sunrise.id, customer: customerId });
   await seedBilling(db, { acme: acme.id });
+  await seedSupport(db, { adminId, acme: acme.id, acmeUser: partnerUserId, sunrise: sunrise.id, customer: customerId });
   return { adminId, partnerUserId, customerId, partnerId: acme.id, accountId: sunrise.id };
 }

@@ -9,3 +9,6 @@ export const PROBES_REQUESTED = "portico/applications.probes_requested";
 
 export const BillingRunRequested = z.object({ runId: z.uuid() });
 export const BILLING_RUN_REQUESTED = "portico/billing.run_requested";
+
+export const MailQueued = z.object({ messageIds: z.array(z.uuid()).min(1).max(500) });
+export const MAIL_QUEUED = "portico/mail.queued";

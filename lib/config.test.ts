@@ -38,6 +38,14 @@ describe("config", () => {
     expect(() => parseConfig({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY/);
     expect(() => parseConfig({ TRUST_PROXY: "1.5" })).toThrow(/TRUST_PROXY/);
   });
+  it("sends mail over SMTP only with an smtp: or smtps: SMTP_URL", () => {
+    expect(parseConfig({}).SMTP_URL).toBeUndefined();
+    expect(parseConfig({}).MAIL_FROM).toBe("Portico <no-reply@portico.test>");
+    expect(parseConfig({ SMTP_URL: "smtps://user:pass@mail.example.com:465" }).SMTP_URL).toBe("smtps://user:pass@mail.example.com:465");
+    expect(parseConfig({ SMTP_URL: "smtp://127.0.0.1:2525", MAIL_FROM: "Ops <ops@example.com>" }).MAIL_FROM).toBe("Ops <ops@example.com>");
+    expect(() => parseConfig({ SMTP_URL: "https://mail.example.com" })).toThrow(/SMTP_URL.*smtp/);
+    expect(() => parseConfig({ SMTP_URL: "mail.example.com" })).toThrow(/SMTP_URL/);
+  });
   it("switches jobs to Inngest when it is configured", () => {
     expect(parseConfig({ INNGEST_DEV: "1" }).jobs).toBe("inngest");
   });

@@ -53,6 +53,10 @@ const ConfigSchema = z
     // How many proxies in front of the app append to X-Forwarded-For. 0: the header
     // (and X-Real-IP) is ignored, since any caller can set it.
     TRUST_PROXY: z.coerce.number().int().min(0).max(20).default(0),
+    // Unset: mail stays in the in-app outbox (/admin/outbox). smtps: is TLS from the
+    // first byte (port 465); smtp: upgrades with STARTTLS when the server offers it.
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+    MAIL_FROM: z.string().min(3).default("Portico <no-reply@portico.test>"),
   })
   .transform((c, ctx) => {
     const production = c.NODE_ENV === "production";

@@ -23,7 +23,7 @@ const tiles: Array<{ key: keyof PartnerStats; label: string; href: string }> = [
   { key: "apiKeys", label: "Active API keys", href: "/keys" },
   { key: "webhookEndpoints", label: "Webhook endpoints", href: "/webhooks" },
   { key: "installations", label: "Installations", href: "/listings" },
-  { key: "openTickets", label: "Open tickets", href: "/support" },
+  { key: "openTickets", label: "Open tickets", href: "/support?status=open,pending" },
 ];
 
 const day = (d: Date) => d.toISOString().slice(0, 10);

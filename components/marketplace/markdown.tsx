@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 
@@ -23,9 +24,6 @@ const components: Components = {
     ),
   // eslint-disable-next-line @next/next/no-img-element -- partner images from their own hosts, sizes unknown
   img: ({ src, alt }) => (typeof src === "string" && /^https:\/\//i.test(src) ? <img src={src} alt={alt ?? ""} loading="lazy" className="my-3 max-w-full rounded-md border border-slate-200" /> : null),
-  h1: ({ children }) => <h2 className="mt-6 mb-2 text-lg font-semibold">{children}</h2>,
-  h2: ({ children }) => <h3 className="mt-5 mb-2 text-base font-semibold">{children}</h3>,
-  h3: ({ children }) => <h4 className="mt-4 mb-1 font-semibold">{children}</h4>,
   p: ({ children }) => <p className="my-2 leading-relaxed">{children}</p>,
   ul: ({ children }) => <ul className="my-2 list-disc pl-6">{children}</ul>,
   ol: ({ children }) => <ol className="my-2 list-decimal pl-6">{children}</ol>,
@@ -33,10 +31,52 @@ const components: Components = {
   blockquote: ({ children }) => <blockquote className="my-3 border-l-4 border-slate-200 pl-3 text-slate-600">{children}</blockquote>,
 };
 
-export function Markdown({ children }: { children: string }) {
+type HeadingTag = "h2" | "h3" | "h4" | "h5" | "h6";
+const headingTags: HeadingTag[] = ["h2", "h3", "h4", "h5", "h6"];
+const headingSizes = ["mt-6 mb-2 text-lg font-semibold", "mt-5 mb-2 text-base font-semibold", "mt-4 mb-1 font-semibold"];
+
+/** `#`, `##`, `###` as headings starting at `top` (h2 under a page's h1; deeper inside a thread), so the outline stays in order. */
+function headings(top: 2 | 3 | 4): Components {
+  const at = (depth: number): HeadingTag => headingTags[Math.min(top - 2 + depth, headingTags.length - 1)];
+  return Object.fromEntries(
+    (["h1", "h2", "h3"] as const).map((md, depth) => {
+      const Tag = at(depth);
+      return [md, ({ children }: { children?: ReactNode }) => <Tag className={headingSizes[depth]}>{children}</Tag>];
+    }),
+  );
+}
+
+// Without images: an image is fetched by whoever reads the text, so in a private conversation (a
+// support ticket) it would tell its host who read it and when. It shows as a link instead.
+const imageAsLink: Components = {
+  img: ({ src, alt }) =>
+    typeof src === "string" && /^https:\/\//i.test(src) ? (
+      <a href={src} rel="nofollow ugc noopener noreferrer" target="_blank" className="text-brand-700 underline underline-offset-2">
+        {alt ? `Image: ${alt}` : "Image"}
+      </a>
+    ) : null,
+};
+
+// Code and long unbroken words (URLs, ids, stack traces) wrap or scroll inside the text, never widen the page.
+const blocks: Components = {
+  pre: ({ children }) => <pre className="my-2 overflow-x-auto rounded-md bg-slate-100 p-3 text-xs [&>code]:bg-transparent [&>code]:p-0">{children}</pre>,
+};
+
+export function Markdown({
+  children,
+  headingLevel = 2,
+  images = true,
+}: {
+  children: string;
+  /** The level a `#` heading becomes: 2 under a page's h1 (a listing), deeper inside a section (a ticket's message). */
+  headingLevel?: 2 | 3 | 4;
+  /** False: images show as links and are never fetched (private conversations). */
+  images?: boolean;
+}) {
+  const all: Components = { ...components, ...headings(headingLevel), ...blocks, ...(images ? {} : imageAsLink) };
   return (
-    <div className="text-sm text-slate-800">
-      <ReactMarkdown rehypePlugins={[[rehypeSanitize, schema]]} components={components} skipHtml>
+    <div className="text-sm text-slate-800 [overflow-wrap:anywhere]">
+      <ReactMarkdown rehypePlugins={[[rehypeSanitize, schema]]} components={all} skipHtml>
         {children}
       </ReactMarkdown>
     </div>

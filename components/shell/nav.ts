@@ -1,4 +1,4 @@
-import { AppWindow, Banknote, BookOpen, Building2, ChartColumn, ClipboardCheck, Clock, KeyRound, LayoutDashboard, LifeBuoy, ListTree, PackageCheck, Plug, Radio, Receipt, Settings, ShieldCheck, Store, Ticket, Wallet, Webhook, type LucideIcon } from "lucide-react";
+import { AppWindow, Banknote, BookOpen, Building2, ChartColumn, ClipboardCheck, Clock, KeyRound, LayoutDashboard, LifeBuoy, ListTree, Mail, PackageCheck, Plug, Radio, Receipt, Settings, ShieldCheck, Store, Ticket, Wallet, Webhook, type LucideIcon } from "lucide-react";
 
 // The one map of the app's navigation: the sidebars, the phone menu sheet and the
 // breadcrumbs are all drawn from it, so a page added here shows up everywhere at once.
@@ -28,7 +28,7 @@ export const partnerNav: NavItem[] = [
   { href: "/usage", label: "Usage", icon: ChartColumn },
   { href: "/invoices", label: "Invoices", icon: Receipt, detailLabel: "Invoice" },
   { href: "/payouts", label: "Payouts", icon: Wallet, detailLabel: "Payout" },
-  { href: "/support", label: "Support", icon: LifeBuoy },
+  { href: "/support", label: "Support", icon: LifeBuoy, children: [{ href: "/support/new", label: "New ticket" }], detailLabel: "Ticket" },
   {
     href: "/settings",
     label: "Settings",
@@ -53,6 +53,7 @@ export const customerNav: NavItem[] = [
   },
   { href: "/installed", label: "Installed apps", icon: PackageCheck, detailLabel: "Integration" },
   { href: "/authorized-apps", label: "Authorized apps", icon: ShieldCheck },
+  { href: "/support", label: "Support", icon: LifeBuoy, children: [{ href: "/support/new", label: "New ticket" }], detailLabel: "Ticket" },
 ];
 
 export const adminNav: NavItem[] = [
@@ -60,7 +61,8 @@ export const adminNav: NavItem[] = [
   { href: "/admin/reviews", label: "Reviews queue", icon: ClipboardCheck, detailLabel: "Review" },
   { href: "/admin/events", label: "Events", icon: Radio },
   { href: "/admin/billing", label: "Billing", icon: Banknote },
-  { href: "/admin/tickets", label: "Tickets", icon: Ticket },
+  { href: "/admin/tickets", label: "Tickets", icon: Ticket, detailLabel: "Ticket" },
+  { href: "/admin/outbox", label: "Outbox", icon: Mail, detailLabel: "Message" },
   { href: "/admin/jobs", label: "Scheduled jobs", icon: Clock },
 ];
 

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Viewer } from "@/lib/auth/load-viewer";
 
 /** A sentence ends with a full stop, whatever an admin typed as the reason. */
@@ -32,6 +33,14 @@ export function PartnerStatusBanner({ partner }: { partner: NonNullable<Viewer["
     <div role="status" data-testid="partner-status" className={`mb-6 rounded-lg border px-4 py-3 text-sm print:hidden ${c.tone}`}>
       <p className="font-semibold">{c.title}</p>
       <p className="mt-0.5">{c.body}</p>
+      {partner.status === "suspended" && (
+        <p className="mt-2">
+          <Link href="/support/new?category=account" className="font-medium underline underline-offset-2 hover:no-underline">
+            Contact support
+          </Link>{" "}
+          about the suspension.
+        </p>
+      )}
     </div>
   );
 }

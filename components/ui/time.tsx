@@ -66,6 +66,15 @@ function clockNow() {
   return clockMs;
 }
 
+/**
+ * The shared clock may be up to a tick behind: a moment that has already happened (a row created
+ * just now) must not read "in 12 seconds", so for past moments "now" is at least the moment itself.
+ */
+function sharedNowFor(date: Date, now: Date): Date {
+  const t = date.getTime();
+  return t > now.getTime() && t <= Date.now() ? date : now;
+}
+
 export function Time({
   value,
   fallback = "—",
@@ -82,7 +91,7 @@ export function Time({
   if (!value) return <span className="text-slate-600">{fallback}</span>;
   const date = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return <span>{String(value)}</span>;
-  const text = now ? formatRelative(date, now) : dateOnly.format(date);
+  const text = now ? formatRelative(date, sharedNowFor(date, now)) : dateOnly.format(date);
   if (!focusable) {
     return (
       <time dateTime={date.toISOString()} title={formatExact(date)} className="whitespace-nowrap">

@@ -12,4 +12,5 @@ export * from "./integrations";
 export * from "./marketplace";
 export * from "./billing";
 export * from "./support";
+export * from "./notifications";
 export * from "./jobs";

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, PlaywrightWorkerArgs } from "@playwright/test";
+import type { APIRequestContext, Browser, BrowserContext, PlaywrightWorkerArgs } from "@playwright/test";
 import { signInOverHttp } from "./auth";
 
 // The page list walked from app/, shared by the specs that visit every page.
@@ -49,6 +49,8 @@ export async function demoIds(playwright: PlaywrightWorkerArgs["playwright"], ba
   const installs = (await (await partner.get("/api/v1/integrations?limit=100")).json()) as { data: { id: string; status: string }[] };
   // One of Acme's seeded invoices (db/seed-billing.ts).
   const invoices = (await (await partner.get("/api/v1/billing/invoices?limit=1")).json()) as { data: { id: string }[] };
+  // One of Acme's support tickets (the partner's ticket page, and the same ticket in the staff queue), opened here when there is none yet.
+  const ticket = await demoTicket(partner);
   await partner.dispose();
   // The demo customer's own integration page, on one of Sunrise Agency's installs (db/seed-marketplace.ts).
   const customer = await playwright.request.newContext({ baseURL });
@@ -67,6 +69,8 @@ export async function demoIds(playwright: PlaywrightWorkerArgs["playwright"], ba
   const apps = (await (await admin.get("/api/v1/applications?q=Northwind%20Rater&limit=5")).json()) as { data: { id: string; slug: string }[] };
   // A seeded payout (of a partner with paid listings; Acme has none, so the partner sees the 404 page there).
   const payouts = (await (await admin.get("/api/v1/billing/payouts?limit=1")).json()) as { data: { id: string }[] };
+  // The newest mail in the outbox (a notification by mail); none yet: an id no message has, the admin area's 404.
+  const mail = (await (await admin.get("/api/v1/mail/messages?limit=1")).json()) as { data?: { id: string }[] };
   await admin.dispose();
   const rater = apps.data.find((a) => a.slug === "northwind-rater");
   return {
@@ -82,5 +86,17 @@ export async function demoIds(playwright: PlaywrightWorkerArgs["playwright"], ba
     ...(payouts.data?.[0] ? { "/payouts/[id]": payouts.data[0].id } : {}),
     "/admin/billing/pricing/[partnerId]": me.partnerId,
     ...connected("/installed/[id]", installed.data),
+    ...(ticket ? { "/support/[id]": ticket, "/admin/tickets/[id]": ticket } : {}),
+    "/admin/outbox/[id]": mail.data?.[0]?.id ?? "00000000-0000-4000-8000-000000000000",
   };
+}
+
+/** The id of one of the signed-in partner's tickets: the newest, or a new one when it has none. */
+async function demoTicket(partner: APIRequestContext): Promise<string | undefined> {
+  const list = (await (await partner.get("/api/v1/support/tickets?limit=1")).json()) as { data?: { id: string }[] };
+  if (list.data?.[0]) return list.data[0].id;
+  const opened = await partner.post("/api/v1/support/tickets", {
+    data: { subject: "Demo: deliveries to our staging endpoint", body: "Opened by the page walker so the ticket pages have one to show.", priority: "normal", category: "technical" },
+  });
+  return opened.ok() ? ((await opened.json()) as { id: string }).id : undefined;
 }

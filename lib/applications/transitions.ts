@@ -1,12 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, countDistinct, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
-import { applications, applicationVersions, oauthClients } from "@/db/schema";
+import { applications, applicationVersions, integrations, oauthClients } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
 import { missingScopes } from "@/lib/auth/scopes";
 import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { seal } from "@/lib/crypto/secret-box";
 import { DomainError, Forbidden, Invalid, InvalidTransition } from "@/lib/errors";
 import { revokeClientTokens } from "@/lib/oauth/manage-clients";
+import { notify } from "@/lib/notifications/notify";
 import { forgetTokens } from "@/lib/oauth/token-cache";
 import { generateClientId, generateClientSecret, hashSecret } from "@/lib/oauth/token-format";
 import { activePartnerFor } from "@/lib/partners/active-partner";
@@ -16,7 +17,6 @@ import { SecurityChecksFailed } from "./check-errors";
 import { runStaticCheckSet, startProbes } from "./check-runs";
 import { lifecycle, nextStatus, type ApplicationAction, type ApplicationStatus } from "./lifecycle";
 import { requireOwner } from "./manage-applications";
-import { notifyInstallers, notifyPartner } from "./notify";
 import type { Application, ApproveApplication, DeprecateApplication, PublishedApplication, RejectApplication } from "./schemas";
 
 const MIN_SUNSET_NOTICE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -139,10 +139,13 @@ export async function approveApplication(db: Db, principal: Principal, id: strin
     const at = new Date();
     const review = { reviewedAt: at, reviewedBy: principal.userId, reviewNotes: input.notes || null };
     // In the step's transaction: a decision is never taken without the partner being told.
-    await notifyPartner(tx, l.app.partnerId, {
+    await notify(tx, {
       kind: "application.approved",
+      to: { partner: l.app.partnerId },
+      partnerId: l.app.partnerId,
       title: `${l.app.name} ${l.current.version} is approved`,
       body: input.notes ? `Reviewer's notes: ${input.notes}\n\nPublish it when you are ready.` : "Publish it when you are ready.",
+      link: `/apps/${l.app.id}`,
     });
     return { app: review, version: { ...review, reviewChecklist: input.checklist ?? {} }, details: input.notes ? { notes: input.notes } : {} };
   });
@@ -153,10 +156,13 @@ export async function rejectApplication(db: Db, principal: Principal, id: string
   await takeStep(db, principal, id, "reject", audit, async (l, _step, tx) => {
     const at = new Date();
     const review = { reviewedAt: at, reviewedBy: principal.userId, reviewNotes: input.reason };
-    await notifyPartner(tx, l.app.partnerId, {
+    await notify(tx, {
       kind: "application.rejected",
+      to: { partner: l.app.partnerId },
+      partnerId: l.app.partnerId,
       title: `${l.app.name} ${l.current.version} needs changes`,
       body: `${input.reason}\n\nEdit the app and submit it again.`,
+      link: `/apps/${l.app.id}`,
     });
     return { app: review, version: { ...review, reviewChecklist: input.checklist ?? {} }, details: { reason: input.reason } };
   });
@@ -220,10 +226,16 @@ export async function deprecateApplication(db: Db, principal: Principal, id: str
     throw new Invalid("sunsetAt must be at least 30 days ahead, so installers can move", [{ path: "sunsetAt", message: "at least 30 days ahead" }]);
   }
   await takeStep(db, principal, id, "deprecate", audit, async (l, _step, tx) => {
-    const accounts = await notifyInstallers(tx, l.app.id, {
+    const [{ accounts }] = await tx
+      .select({ accounts: countDistinct(integrations.accountId) })
+      .from(integrations)
+      .where(and(eq(integrations.applicationId, l.app.id), isNull(integrations.uninstalledAt)));
+    await notify(tx, {
       kind: "application.deprecated",
+      to: { installersOf: l.app.id },
       title: `${l.app.name} will stop working on ${sunsetAt.toISOString().slice(0, 10)}`,
       body: input.message,
+      link: "/installed",
     });
     return {
       app: { deprecatedAt: new Date(), sunsetAt, deprecationMessage: input.message },

@@ -4,9 +4,12 @@ import { invoiceLineItems, invoices } from "@/db/schema";
 import { config } from "@/lib/config";
 import { rowsOf } from "@/lib/db/rows";
 import { announce, publishSystemEvents } from "@/lib/events/publish-system-events";
+import { notifyMany } from "@/lib/notifications/notify";
 import { billableCallsByPartner } from "./billable-calls";
+import { BILLING_ROLES } from "./billing-roles";
 import { calculateInvoice, type CalculatedInvoice } from "./invoice-calculation";
 import { formatInvoiceNumber, lockInvoiceCounter, takeInvoiceNumbers } from "./invoice-numbers";
+import { formatCents } from "./money";
 import { periodBounds, type Period } from "./period";
 import { plansByPartner } from "./pricing-plans";
 
@@ -99,6 +102,19 @@ export async function issueInvoices(
       todo.map(([partnerId, inv]) => ({
         partnerId,
         data: { invoiceId: idOf.get(partnerId)!, partnerId, period, totalCents: inv.totalCents, currency: inv.currency, dueAt: dueAt.toISOString() },
+      })),
+    );
+    // With the invoices, in one statement for the whole batch: a partner is told of exactly the invoices that exist.
+    const due = dueAt.toISOString().slice(0, 10);
+    await notifyMany(
+      tx,
+      todo.map(([partnerId, inv], i) => ({
+        kind: "billing.invoice_issued" as const,
+        to: { partner: partnerId, roles: BILLING_ROLES },
+        partnerId,
+        title: `Invoice ${invoiceRows[i].number} for ${period}: ${formatCents(inv.totalCents, inv.currency)}`,
+        body: `Due on ${due}.`,
+        link: `/invoices/${idOf.get(partnerId)!}`,
       })),
     );
     return { result: { created: todo.length, amountCents: todo.reduce((s, [, inv]) => s + inv.totalCents, 0) }, published };

@@ -18,6 +18,7 @@ export const errorTable = {
   METHOD_NOT_ALLOWED: { status: 405, title: "Method not allowed" },
   CONFLICT: { status: 409, title: "Conflict" },
   INVALID_TRANSITION: { status: 409, title: "Invalid status transition" },
+  TICKET_CLOSED: { status: 409, title: "Ticket closed" },
   PARTNER_NOT_ACTIVE: { status: 409, title: "Partner not active" },
   ALREADY_INSTALLED: { status: 409, title: "Already installed" },
   APP_DEPRECATED: { status: 409, title: "The app is being retired" },
@@ -44,6 +45,8 @@ export class DomainError extends Error {
     message?: string,
     public readonly errors?: FieldError[],
     public readonly headers?: Record<string, string>,
+    /** RFC 9457 extension members: machine-readable facts beside `detail` (e.g. the action that gets past the error). */
+    public readonly extensions?: Record<string, unknown>,
   ) {
     super(message ?? errorTable[code].title);
     this.name = new.target.name;

@@ -14,9 +14,11 @@ export type Problem = {
   errors?: FieldError[];
 };
 
-export function problemBody(code: ErrorCode, detail: string, requestId: string, errors?: FieldError[]): Problem {
+/** Extension members (RFC 9457 §3.2) are spread first: they never replace the standard members. */
+export function problemBody(code: ErrorCode, detail: string, requestId: string, errors?: FieldError[], extensions?: Record<string, unknown>): Problem {
   const { status, title } = errorTable[code];
   return {
+    ...extensions,
     type: `https://portico.dev/problems/${code.toLowerCase().replace(/_/g, "-")}`,
     title,
     status,
@@ -31,9 +33,9 @@ export function problemResponse(
   code: ErrorCode,
   detail: string,
   requestId: string,
-  opts: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  opts: { errors?: FieldError[]; headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
 ): Response {
-  const body = problemBody(code, detail, requestId, opts.errors);
+  const body = problemBody(code, detail, requestId, opts.errors, opts.extensions);
   const headers = new Headers({ "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": requestId, ...opts.headers });
   if (body.status === 401) headers.set("www-authenticate", 'Bearer realm="portico"');
   return new Response(JSON.stringify(body), { status: body.status, headers });
@@ -46,7 +48,7 @@ export function problemResponse(
  */
 export function errorToResponse(err: unknown, requestId: string): Response {
   if (err instanceof DomainError) {
-    return problemResponse(err.code, err.message, requestId, { errors: err.errors, headers: err.headers });
+    return problemResponse(err.code, err.message, requestId, { errors: err.errors, headers: err.headers, extensions: err.extensions });
   }
   const refused = dataErrorToDomain(err);
   if (refused) {

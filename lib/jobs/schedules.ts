@@ -3,6 +3,9 @@ import { runDueHealthChecks } from "@/lib/integrations/health/run-due-health-che
 import { resumeStaleRuns } from "@/lib/billing/billing-runs";
 import { markOverdueInvoices } from "@/lib/billing/invoices/mark-overdue";
 import { runMonthEnd } from "@/lib/billing/month-end";
+import { closeResolvedTickets } from "@/lib/support/close-resolved-tickets";
+import { markSlaBreaches } from "@/lib/support/mark-sla-breaches";
+import { sendDueMail } from "@/lib/mail/send-due-mail";
 import { pruneJobRuns } from "./prune-job-runs";
 import { assertCron, type ScheduledJob } from "./scheduled-job";
 
@@ -54,6 +57,25 @@ export const scheduledJobs: ScheduledJob[] = [
     description: "Resumes billing runs whose runner stopped (a crash or a restart) from the last partner they finished",
     run: (db) => resumeStaleRuns(db),
     maxRunMs: 2 * 3_600_000,
+  },
+  {
+    id: "mail-send",
+    cron: "* * * * *",
+    description: "Sends queued mail whose time has come: first attempts a nudge missed, and retries",
+    run: (db) => sendDueMail(db, { limit: 5000 }),
+    maxRunMs: 30 * 60_000,
+  },
+  {
+    id: "support-sla-breaches",
+    cron: "* * * * *",
+    description: "Marks tickets whose owed reply is past due as breached and tells staff once per missed reply",
+    run: (db, slot, { signal }) => markSlaBreaches(db, slot, { signal }),
+  },
+  {
+    id: "support-close-resolved",
+    cron: "*/15 * * * *",
+    description: "Closes tickets resolved more than 4 days ago",
+    run: (db, slot) => closeResolvedTickets(db, slot),
   },
 ];
 

@@ -1,5 +1,7 @@
 import { getDb, getOpenedDb } from "@/db";
 import { config } from "@/lib/config";
+import { closeMailTransports } from "@/lib/mail/mail-transport";
+import { settleMailNudges } from "@/lib/mail/nudge-mail-sender";
 import { describeError } from "@/lib/db/errors";
 import { processState } from "@/lib/process-state";
 import { EmbeddedRunner } from "./embedded-runner";
@@ -25,7 +27,9 @@ export async function startJobRunner() {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       stopRequested = true;
-      void Promise.allSettled([runner.stop(), scheduler.stop()]).finally(() => {
+      // Mail nudges in flight finish (their rows would otherwise wait for a sweep), then the SMTP pool closes.
+      const mail = settleMailNudges().finally(() => closeMailTransports());
+      void Promise.allSettled([runner.stop(), scheduler.stop(), mail]).finally(() => {
         if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
       });
     });

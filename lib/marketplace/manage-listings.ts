@@ -4,7 +4,7 @@ import { applications, listings, partners } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { pgConstraint } from "@/lib/db/errors";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
-import { notifyPartner } from "@/lib/applications/notify";
+import { notify } from "@/lib/notifications/notify";
 import { activePartnerFor } from "@/lib/partners/active-partner";
 import { assertCategory } from "./categories";
 import { getListing } from "./listing-queries";
@@ -102,7 +102,14 @@ export async function delistListing(db: Db, principal: Principal, slug: string, 
       .update(listings)
       .set({ status: "delisted", delistedAt: new Date(), delistedReason: input.reason, featured: false, featuredPosition: null, updatedAt: new Date() })
       .where(eq(listings.id, row.id));
-    await notifyPartner(tx, row.partnerId, { kind: "listing.delisted", title: `${row.name} was removed from the marketplace`, body: `Reason: ${input.reason}` });
+    await notify(tx, {
+      kind: "listing.delisted",
+      to: { partner: row.partnerId },
+      partnerId: row.partnerId,
+      title: `${row.name} was removed from the marketplace`,
+      body: `Reason: ${input.reason}`,
+      link: `/listings/${row.slug}`,
+    });
   });
   return getListing(db, principal, slug);
 }
@@ -112,7 +119,7 @@ export async function relistListing(db: Db, principal: Principal, slug: string):
   if (row.status !== "delisted") throw new Conflict("The listing is not delisted", [{ path: "status", message: `is ${row.status}` }]);
   await db.transaction(async (tx) => {
     await tx.update(listings).set({ status: "published", delistedAt: null, delistedReason: null, updatedAt: new Date() }).where(eq(listings.id, row.id));
-    await notifyPartner(tx, row.partnerId, { kind: "listing.relisted", title: `${row.name} is back in the marketplace` });
+    await notify(tx, { kind: "listing.relisted", to: { partner: row.partnerId }, partnerId: row.partnerId, title: `${row.name} is back in the marketplace`, link: `/listings/${row.slug}` });
   });
   return getListing(db, principal, slug);
 }

@@ -22,7 +22,7 @@ describe("in-app notifications", () => {
     const got = await inbox(owner.cookie);
     expect(got.status, got.text).toBe(200);
     expect(got.body.unread).toBe(1);
-    expect(got.body.data[0]).toMatchObject({ kind: "application.rejected", readAt: null });
+    expect(got.body.data[0]).toMatchObject({ kind: "application.rejected", readAt: null, link: `/apps/${id}` });
     expect(got.body.data[0].body).toContain("privacy policy does not mention claims data");
     expect((await inbox(stranger.cookie)).body).toMatchObject({ data: [], unread: 0 });
 

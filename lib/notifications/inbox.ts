@@ -26,7 +26,7 @@ export async function listNotifications(db: Db, principal: Principal, q: ListNot
     db.select({ unread: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
   ]);
   const page = toPage(rows, q.limit, (r) =>
-    Notification.parse({ id: r.id, kind: r.kind, title: r.title, body: r.body, readAt: r.readAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString() }),
+    Notification.parse({ id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, readAt: r.readAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString() }),
   );
   return { ...page, unread: Number(unread) };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { op } from "@/lib/openapi/operation";
-import { ListNotificationsQuery, MarkNotificationsRead, NotificationPage } from "./schemas";
+import { ListNotificationsQuery, MarkNotificationsRead, NotificationPage, NotificationPreferences, UpdateNotificationPreferences } from "./schemas";
 
 const tags = ["Caller"];
 
@@ -22,6 +22,21 @@ export const notificationPaths: ZodOpenApiPathsObject = {
       body: MarkNotificationsRead,
       response: z.object({ marked: z.number().int().min(0) }),
       description: "Session only. Without `ids`, marks every unread notification read.",
+    }),
+  },
+  "/me/notification-preferences": {
+    get: op({
+      summary: "Your notification preferences",
+      tags,
+      response: NotificationPreferences,
+      description: "Session only: every notification kind, with whether it also comes to you by mail (`mail`) and the default (`defaultMail`). In-app notifications always arrive.",
+    }),
+    put: op({
+      summary: "Choose which notifications come by mail",
+      tags,
+      body: UpdateNotificationPreferences,
+      response: NotificationPreferences,
+      description: "Session only. Sets `mail` for the kinds named; the others keep theirs. An unknown kind → 422 naming `preferences.<n>.kind`.",
     }),
   },
 };

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { PageQuery } from "@/lib/pagination/cursor";
+import { notificationKinds, type NotificationGroup, type NotificationKind } from "./kinds";
 
 export const Notification = z
   .object({
     id: z.uuid(),
-    kind: z.string().describe("e.g. application.approved, application.rejected, application.deprecated, partner.active"),
+    kind: z.string().describe("One of the kinds listed by GET /me/notification-preferences, e.g. application.approved, billing.invoice_issued, support.ticket_reply"),
     title: z.string(),
     body: z.string(),
+    link: z.string().nullable().describe("The app path the notification opens (e.g. /invoices/<id>), if any"),
     readAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
   })
@@ -30,3 +32,46 @@ export const MarkNotificationsRead = z
   .strict()
   .meta({ id: "MarkNotificationsRead" });
 export type MarkNotificationsRead = z.infer<typeof MarkNotificationsRead>;
+
+const kindNames = notificationKinds.map((k) => k.kind) as [NotificationKind, ...NotificationKind[]];
+const groups = [...new Set(notificationKinds.map((k) => k.group))] as [NotificationGroup, ...NotificationGroup[]];
+
+export const NotificationPreference = z
+  .object({
+    kind: z.enum(kindNames),
+    label: z.string(),
+    description: z.string(),
+    group: z.enum(groups),
+    mail: z.boolean().describe("Whether this kind also comes by mail (the user's choice, else the default)"),
+    defaultMail: z.boolean().describe("What `mail` is for a user who never chose"),
+  })
+  .meta({ id: "NotificationPreference" });
+export type NotificationPreference = z.infer<typeof NotificationPreference>;
+
+export const NotificationPreferences = z.object({ data: z.array(NotificationPreference) }).meta({ id: "NotificationPreferences" });
+export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
+
+export const UpdateNotificationPreferences = z
+  .object({
+    preferences: z
+      .array(
+        z
+          .object({
+            kind: z.enum(kindNames, { error: "Unknown notification kind" }),
+            mail: z.boolean(),
+          })
+          .strict(),
+      )
+      .max(kindNames.length)
+      .superRefine((list, ctx) => {
+        const seen = new Set<string>();
+        list.forEach((p, i) => {
+          if (seen.has(p.kind)) ctx.addIssue({ code: "custom", path: [i, "kind"], message: "Named twice" });
+          seen.add(p.kind);
+        });
+      })
+      .describe("The kinds to change; kinds not named keep their setting"),
+  })
+  .strict()
+  .meta({ id: "UpdateNotificationPreferences" });
+export type UpdateNotificationPreferences = z.infer<typeof UpdateNotificationPreferences>;

@@ -122,6 +122,7 @@ type World = {
   invoiceId: string;
   payoutId: string;
   runId: string;
+  ticketId: string;
 };
 let world: World;
 
@@ -232,6 +233,12 @@ async function seedWorld(): Promise<World> {
     .values({ partnerId: partner.id, period: "2026-02", status: "processing", grossCents: 10_000, platformShareCents: 2000, amountCents: 8000 })
     .returning({ id: payouts.id });
   const [consent] = await d.insert(oauthConsents).values({ userId: customer.id, clientId: client.id, accountId: account.id, scopes: ["read:keys"] }).returning();
+  const supportTickets = (await routeModule("/support/tickets"))!;
+  const ticket = await must(
+    await callRoute(supportTickets.POST, { path: "/api/v1/support/tickets", cookie: cookies.owner, body: { subject: "Fuzz ticket", body: "Fuzzing the support API." } }),
+    201,
+    "POST /support/tickets",
+  );
 
   return {
     cookies,
@@ -262,6 +269,7 @@ async function seedWorld(): Promise<World> {
     invoiceId: invoice.id,
     payoutId: payout.id,
     runId: run.id,
+    ticketId: ticket.id,
   };
 }
 
@@ -310,6 +318,8 @@ function pathId(apiPath: string, method: Method, name: string): string {
       return world.payoutId;
     case "runs":
       return world.runId;
+    case "tickets":
+      return world.ticketId;
     default:
       return randomUUID(); // a resource this test does not know yet: still fuzzed, past a 404
   }
@@ -415,6 +425,8 @@ function baselineBody(op: string, schema: Json): Record<string, unknown> {
     "PUT /billing/pricing/{partnerId}": { model: "flat_fee", flatFeeCents: 4900 },
     "PUT /billing/pricing/default": { model: "flat_fee", flatFeeCents: 4900 },
     "POST /billing/pricing/{partnerId}/preview": { model: "flat_fee", flatFeeCents: 4900 },
+    "PATCH /support/tickets/{id}": { priority: "high" },
+    "POST /support/tickets/{id}/satisfaction": { rating: 4 },
     "POST /applications/{id}/deprecate": { sunsetAt: new Date(Date.now() + 60 * 86_400_000).toISOString(), message: "fuzz" },
   };
   const base = (plausible(schema, "(body)") ?? {}) as Record<string, unknown>;

@@ -8,6 +8,8 @@ import { integrationPaths } from "@/lib/integrations/openapi";
 import { marketplacePaths } from "@/lib/marketplace/openapi";
 import { reviewPaths } from "@/lib/marketplace/reviews-openapi";
 import { notificationPaths } from "@/lib/notifications/openapi";
+import { mailPaths } from "@/lib/mail/openapi";
+import { supportPaths } from "@/lib/support/openapi";
 import { authorizationPaths, oauthClientPaths } from "@/lib/oauth/openapi";
 import { partnerPaths } from "@/lib/partners/openapi";
 import { forecastPaths } from "@/lib/billing/forecast-openapi";
@@ -59,6 +61,8 @@ export function openApiDocument(serverUrl: string) {
       ...reviewPaths,
       ...integrationPaths,
       ...integrationHealthPaths,
+      ...supportPaths,
+      ...mailPaths,
     },
   });
   return { ...cached, servers: [{ url: `${serverUrl}/api/v1` }] };

@@ -1,11 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { notifications, partnerMembers, partners } from "@/db/schema";
+import { partners } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
 import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { isUuid } from "@/lib/db/errors";
 import { forgetPartnerKeys } from "@/lib/keys/key-cache";
+import { notify } from "@/lib/notifications/notify";
 import { forgetTokens } from "@/lib/oauth/token-cache";
 import type { Partner } from "./schemas";
 import { toPartner } from "./to-dto";
@@ -45,18 +46,14 @@ export async function changePartnerStatus(
       if (!exists) throw new NotFound("Partner");
       throw new Conflict(`A partner that is ${exists.status} cannot be ${transition === "activate" ? "activated" : "suspended"}`);
     }
-    const members = await tx.select({ userId: partnerMembers.userId }).from(partnerMembers).where(eq(partnerMembers.partnerId, id));
-    if (members.length) {
-      await tx.insert(notifications).values(
-        members.map((m) => ({
-          userId: m.userId,
-          partnerId: id,
-          kind: `partner.${target[transition]}`,
-          title: transition === "activate" ? `${row.name} is approved` : `${row.name} is suspended`,
-          body: reason ?? "",
-        })),
-      );
-    }
+    await notify(tx, {
+      kind: transition === "activate" ? "partner.active" : "partner.suspended",
+      to: { partner: id },
+      partnerId: id,
+      title: transition === "activate" ? `${row.name} is approved` : `${row.name} is suspended`,
+      body: reason ?? "",
+      link: "/dashboard",
+    });
     await recordAudit(
       tx,
       principal,

@@ -1,16 +1,18 @@
 import { applyDefaultPlan } from "@/lib/billing/pricing-plans";
 import { eq, like, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { notifications, partnerMembers, partners, users } from "@/db/schema";
+import { partnerMembers, partners, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isUniqueViolation, pgConstraint } from "@/lib/db/errors";
+import type { NotificationKind } from "@/lib/notifications/kinds";
+import { notify } from "@/lib/notifications/notify";
 import type { SignUp } from "./schemas";
 import { slugify } from "./slugify";
 
 export type SignUpOutcome = { created: true; userId: string; partnerId: string; slug: string } | { created: false };
 
-export const SIGNUP_ATTEMPT_NOTICE = "account.signup_attempt";
+export const SIGNUP_ATTEMPT_NOTICE = "account.signup_attempt" satisfies NotificationKind;
 
 /**
  * A newcomer: a user and a partner in `pending`, owned by that user, awaiting
@@ -73,9 +75,9 @@ async function create(db: Db, input: SignUp, passwordHash: string, ip: string | 
 /** The owner of an address someone tried to sign up with hears about it (in-app; by mail once mail exists). */
 async function tellOwner(db: Db, userId: string, ip: string | null) {
   await db.transaction(async (tx) => {
-    await tx.insert(notifications).values({
-      userId,
+    await notify(tx, {
       kind: SIGNUP_ATTEMPT_NOTICE,
+      to: { users: [userId] },
       title: "Someone tried to create an account with your email address",
       body:
         "A new partner account was requested for your email address. You already have an account, so nothing was created or changed. " +

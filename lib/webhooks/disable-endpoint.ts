@@ -1,7 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { notifications, partnerMembers, webhookEndpoints } from "@/db/schema";
+import { webhookEndpoints } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { notify } from "@/lib/notifications/notify";
 
 export const FAILING_DAYS_BEFORE_DISABLE = 5;
 
@@ -13,21 +14,14 @@ export async function disableEndpoint(db: Db, endpoint: typeof webhookEndpoints.
     .where(and(eq(webhookEndpoints.id, endpoint.id), eq(webhookEndpoints.status, "enabled")))
     .returning({ id: webhookEndpoints.id });
   if (!updated.length) return;
-  const owners = await db
-    .select({ userId: partnerMembers.userId })
-    .from(partnerMembers)
-    .where(and(eq(partnerMembers.partnerId, endpoint.partnerId), inArray(partnerMembers.role, ["owner", "admin", "developer"])));
-  if (owners.length) {
-    await db.insert(notifications).values(
-      owners.map((o) => ({
-        userId: o.userId,
-        partnerId: endpoint.partnerId,
-        kind: "webhook.endpoint_disabled",
-        title: `Webhook endpoint disabled: ${endpoint.url}`,
-        body: `${reason}. Fix the receiver, then re-enable the endpoint and retry its failed deliveries.`,
-      })),
-    );
-  }
+  await notify(db, {
+    kind: "webhook.endpoint_disabled",
+    to: { partner: endpoint.partnerId, roles: ["owner", "admin", "developer"] },
+    partnerId: endpoint.partnerId,
+    title: `Webhook endpoint disabled: ${endpoint.url}`,
+    body: `${reason}. Fix the receiver, then re-enable the endpoint and retry its failed deliveries.`,
+    link: "/webhooks",
+  });
   await recordAudit(db, null, {
     action: "webhook_endpoint.disabled",
     targetType: "webhook_endpoint",

@@ -3,6 +3,9 @@ import type { Db } from "@/db";
 import { partnerBalances, payouts } from "@/db/schema";
 import { isUuid } from "@/lib/db/errors";
 import { InvalidTransition, NotFound } from "@/lib/errors";
+import { notify } from "@/lib/notifications/notify";
+import { formatCents } from "../money";
+import { BILLING_ROLES } from "../billing-roles";
 import type { PayoutRow } from "./payout-item";
 
 // The two ways a payout leaves pending/processing, shared by the admin routes and by the run
@@ -27,6 +30,14 @@ export async function payoutPaid(db: Db, id: string, input: { reference: string 
       .set({ status: "paid", paidAt: input.paidAt, reference: input.reference ?? row.reference, updatedAt: now })
       .where(eq(payouts.id, id))
       .returning();
+    await notify(tx, {
+      kind: "billing.payout_paid",
+      to: { partner: row.partnerId, roles: BILLING_ROLES },
+      partnerId: row.partnerId,
+      title: `Payout of ${formatCents(updated.amountCents, updated.currency)} for ${updated.period} sent`,
+      body: updated.reference ? `Transfer reference: ${updated.reference}.` : undefined,
+      link: `/payouts/${id}`,
+    });
     return updated;
   });
 }
@@ -47,6 +58,14 @@ export async function payoutFailed(db: Db, id: string, input: { reason: string }
         target: partnerBalances.partnerId,
         set: { balanceCents: sql`${partnerBalances.balanceCents} + ${row.amountCents}`, updatedAt: now },
       });
+    await notify(tx, {
+      kind: "billing.payout_failed",
+      to: { partner: row.partnerId, roles: BILLING_ROLES },
+      partnerId: row.partnerId,
+      title: `Payout of ${formatCents(updated.amountCents, updated.currency)} for ${updated.period} failed`,
+      body: `${input.reason}\n\nThe amount returns to your balance and is paid with the next payout.`,
+      link: `/payouts/${id}`,
+    });
     return updated;
   });
 }

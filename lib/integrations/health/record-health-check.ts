@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts, applications, integrationHealthChecks, integrations } from "@/db/schema";
-import { notifyPartner } from "@/lib/applications/notify";
 import { publishIntegrationEvent } from "@/lib/integrations/integration-events";
-import { notifyAccount } from "./notify-account";
+import { notifyMany } from "@/lib/notifications/notify";
 import type { HealthProbe } from "./send-health-check";
 
 // What a check's result does to the integration (CONTRACT.md, Health checks):
@@ -87,8 +86,17 @@ export async function recordHealthCheck(db: Db, integrationId: string, probe: He
       // In the same transaction: the event and the notices stand or fall with the transition they report.
       await publishIntegrationEvent(tx, { id: integrationId, partnerId: row.partnerId, applicationId: row.applicationId, accountId: row.accountId }, { type: "integration.failed", error });
       const body = `${next.consecutiveFailures} health checks in a row failed; the last one: ${error}. It is checked every 5 minutes and becomes active again at the first success.`;
-      await notifyPartner(tx, row.partnerId, { kind: "integration.failed", title: `${row.appName} failed its health checks in ${row.accountName}`, body });
-      await notifyAccount(tx, row.accountId, { kind: "integration.failed", title: `${row.appName} is not responding`, body });
+      await notifyMany(tx, [
+        {
+          kind: "integration.failed",
+          to: { partner: row.partnerId },
+          partnerId: row.partnerId,
+          title: `${row.appName} failed its health checks in ${row.accountName}`,
+          body,
+          link: `/installs/${integrationId}`,
+        },
+        { kind: "integration.failed", to: { account: row.accountId }, title: `${row.appName} is not responding`, body, link: `/installed/${integrationId}` },
+      ]);
     }
     return { recorded: true as const, status: next.status, becameFailed };
   });

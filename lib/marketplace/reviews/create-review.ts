@@ -1,12 +1,12 @@
 import type { Db } from "@/db";
 import { reviews } from "@/db/schema";
-import { notifyPartner } from "@/lib/applications/notify";
 import type { Principal } from "@/lib/auth/principal";
 import { pgConstraint } from "@/lib/db/errors";
 import { Forbidden } from "@/lib/errors";
+import { notify } from "@/lib/notifications/notify";
 import { AlreadyReviewed, NotInstalled } from "./errors";
+import { excerpt } from "./excerpt";
 import { moveRating } from "./move-rating";
-import { excerpt } from "./notify-reviewer";
 import { assertReviewWriter } from "./review-access";
 import { reviewEligibility } from "./review-eligibility";
 import { loadReview, toModeratedReview } from "./review-item";
@@ -45,8 +45,11 @@ export async function createReview(db: Db, principal: Principal, slug: string, i
         .values({ listingId: listing.id, accountId: eligible.accountId, userId: eligible.userId, rating: input.rating, title: input.title ?? "", body: input.body })
         .returning({ id: reviews.id });
       await moveRating(tx, listing.id, { count: 1, sum: input.rating });
-      await notifyPartner(tx, listing.partnerId, {
+      await notify(tx, {
         kind: "review.created",
+        to: { partner: listing.partnerId },
+        partnerId: listing.partnerId,
+        link: `/listings/${listing.slug}`,
         title: `New ${input.rating}-star review of ${listing.name}`,
         body: excerpt(input.title ? `${input.title}: ${input.body}` : input.body),
       });

@@ -4,8 +4,9 @@ import { partnerMembers, reviews } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { hasScope } from "@/lib/auth/scopes";
 import { Forbidden } from "@/lib/errors";
+import { notify } from "@/lib/notifications/notify";
 import type { PartnerRole } from "@/lib/partners/schemas";
-import { excerpt, notifyReviewer } from "./notify-reviewer";
+import { excerpt } from "./excerpt";
 import { assertReviewWriter, lockReview } from "./review-access";
 import { loadReview, toReview } from "./review-item";
 import type { ReplyToReview, Review } from "./schemas";
@@ -49,8 +50,10 @@ export async function replyToReview(db: Db, principal: Principal, id: string, in
       })
       .where(eq(reviews.id, review.id));
     if (!review.has_reply) {
-      await notifyReviewer(tx, review.user_id, {
+      await notify(tx, {
         kind: "review.replied",
+        to: { users: [review.user_id] },
+        link: `/marketplace/apps/${review.listing_slug}`,
         title: `${review.partner_name} replied to your review of ${review.listing_name}`,
         body: excerpt(input.body),
       });

@@ -3,8 +3,8 @@ import type { Db } from "@/db";
 import { reviewReports, reviews } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
 import { Forbidden } from "@/lib/errors";
+import { notify } from "@/lib/notifications/notify";
 import { moveRating } from "./move-rating";
-import { notifyReviewer } from "./notify-reviewer";
 import { assertReviewWriter, lockReview, type LockedReview } from "./review-access";
 import { loadReview, toModeratedReview } from "./review-item";
 import type { ModeratedReview, UpdateReview } from "./schemas";
@@ -45,8 +45,10 @@ async function moderate(tx: Db, principal: Principal, review: LockedReview, hide
       .where(and(eq(reviewReports.reviewId, review.id), isNull(reviewReports.resolvedAt)));
     if (!review.hidden) {
       await moveRating(tx, review.listing_id, { count: -1, sum: -review.rating });
-      await notifyReviewer(tx, review.user_id, {
+      await notify(tx, {
         kind: "review.hidden",
+        to: { users: [review.user_id] },
+        link: `/marketplace/apps/${review.listing_slug}`,
         title: `Your review of ${review.listing_name} was hidden by a moderator`,
         body: `Reason: ${reason}`,
       });
