@@ -46,6 +46,30 @@ describe("config", () => {
     expect(() => parseConfig({ SMTP_URL: "https://mail.example.com" })).toThrow(/SMTP_URL.*smtp/);
     expect(() => parseConfig({ SMTP_URL: "mail.example.com" })).toThrow(/SMTP_URL/);
   });
+  it("in production with SMTP_URL, needs APP_URL and MAIL_FROM named explicitly", () => {
+    const prod = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"), SMTP_URL: "smtps://mail.example.com" };
+    const message = (env: Record<string, string>) => {
+      try {
+        parseConfig(env);
+        return "";
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as Error).message;
+      }
+    };
+    const both = message(prod);
+    expect(both).toMatch(/APP_URL: is required in production when SMTP_URL is set/);
+    expect(both).toMatch(/MAIL_FROM: is required in production when SMTP_URL is set/);
+    expect(message({ ...prod, APP_URL: "https://portal.example.com" })).not.toMatch(/APP_URL/);
+    expect(message({ ...prod, APP_URL: "https://portal.example.com" })).toMatch(/MAIL_FROM/);
+    expect(message({ ...prod, MAIL_FROM: "Portal <portal@example.com>" })).toMatch(/APP_URL/);
+    const c = parseConfig({ ...prod, APP_URL: "https://portal.example.com/", MAIL_FROM: "Portal <portal@example.com>" });
+    expect(c).toMatchObject({ APP_URL: "https://portal.example.com", MAIL_FROM: "Portal <portal@example.com>" });
+    // Without SMTP mail only reaches the in-app outbox: the development defaults do no harm there.
+    expect(parseConfig({ ...prod, SMTP_URL: "" }).MAIL_FROM).toBe("Portico <no-reply@portico.test>");
+    // Outside production the defaults stand in, SMTP or not (a local relay such as Mailpit).
+    expect(parseConfig({ SMTP_URL: "smtp://127.0.0.1:1025" })).toMatchObject({ APP_URL: "http://localhost:3000", MAIL_FROM: "Portico <no-reply@portico.test>" });
+  });
   it("switches jobs to Inngest when it is configured", () => {
     expect(parseConfig({ INNGEST_DEV: "1" }).jobs).toBe("inngest");
   });

@@ -11,6 +11,7 @@ const seconds = z.coerce.number().int().nonnegative();
 const DEV_AUTH_SECRET = "portico-dev-auth-secret-change-me-in-production";
 // 32 zero-ish bytes would be weak; this is a fixed, documented dev-only key.
 const DEV_ENCRYPTION_KEY = Buffer.from("portico-dev-encryption-key-32byt").toString("base64");
+const DEV_MAIL_FROM = "Portico <no-reply@portico.test>";
 
 const ConfigSchema = z
   .object({
@@ -56,7 +57,8 @@ const ConfigSchema = z
     // Unset: mail stays in the in-app outbox (/admin/outbox). smtps: is TLS from the
     // first byte (port 465); smtp: upgrades with STARTTLS when the server offers it.
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
-    MAIL_FROM: z.string().min(3).default("Portico <no-reply@portico.test>"),
+    // Optional here so production can tell "unset" from the dev default (see below).
+    MAIL_FROM: z.string().min(3).optional(),
   })
   .transform((c, ctx) => {
     const production = c.NODE_ENV === "production";
@@ -66,6 +68,15 @@ const ConfigSchema = z
     if (production && !c.APP_ENCRYPTION_KEY) {
       ctx.addIssue({ code: "custom", path: ["APP_ENCRYPTION_KEY"], message: "is required in production" });
     }
+    // Real mail must link to the real site and come from a real sender: the
+    // localhost URL and the .test address that serve development would reach
+    // people's inboxes as dead links from an address nobody can answer.
+    if (production && c.SMTP_URL && !c.APP_URL) {
+      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required in production when SMTP_URL is set (mail links to it)" });
+    }
+    if (production && c.SMTP_URL && !c.MAIL_FROM) {
+      ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required in production when SMTP_URL is set (the sender of every mail)" });
+    }
     const port = c.PORT;
     const appUrl = (c.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
     return {
@@ -74,6 +85,7 @@ const ConfigSchema = z
       AUTH_SECRET: c.AUTH_SECRET ?? DEV_AUTH_SECRET,
       APP_ENCRYPTION_KEY: c.APP_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY,
       APP_URL: appUrl,
+      MAIL_FROM: c.MAIL_FROM ?? DEV_MAIL_FROM,
       OAUTH_ISSUER: (c.OAUTH_ISSUER ?? appUrl).replace(/\/$/, ""),
       WEBHOOK_ALLOW_PRIVATE_URLS: c.WEBHOOK_ALLOW_PRIVATE_URLS ?? !production,
       jobs: c.INNGEST_EVENT_KEY || c.INNGEST_BASE_URL || c.INNGEST_DEV ? ("inngest" as const) : ("embedded" as const),

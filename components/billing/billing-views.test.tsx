@@ -1,8 +1,5 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { NuqsTestingAdapter } from "nuqs/adapters/testing";
-import type { ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { htmlText as text, renderWithQueries as render, type QuerySeed as Seed } from "@/components/testing/render-views";
 import { InvoicesList } from "./invoices-list";
 import { PayoutPage } from "./payout-page";
 import { PayoutsView } from "./payouts-view";
@@ -13,25 +10,8 @@ import { UpcomingInvoiceCard } from "./upcoming-invoice-card";
 // The billing views rendered with their queries already answered (as the API would), so what a
 // partner sees for each answer (rows, empty states, the no-plan state) is checked without a browser.
 
-type Seed = [unknown[], unknown];
 
-function render(ui: ReactNode, seeds: Seed[], search = "") {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  for (const [key, data] of seeds) client.setQueryData(key, data);
-  return renderToStaticMarkup(
-    <NuqsTestingAdapter searchParams={search}>
-      <QueryClientProvider client={client}>{ui}</QueryClientProvider>
-    </NuqsTestingAdapter>,
-  );
-}
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .trim();
 
 /** The text of the table row carrying `data-testid="<id>"`. */
 function rowText(html: string, id: string): string {

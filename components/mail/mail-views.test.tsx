@@ -1,8 +1,5 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { NuqsTestingAdapter } from "nuqs/adapters/testing";
-import type { ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { htmlText as text, renderWithQueries as render } from "@/components/testing/render-views";
 import { MailBody } from "./mail-body";
 import { MessageDetail } from "./message-detail";
 import { OutboxTable } from "./outbox-table";
@@ -11,23 +8,7 @@ import type { MailMessage, MailMessageDetail } from "./types";
 
 // The outbox views rendered with their queries already answered (as the API would).
 
-function render(ui: ReactNode, seeds: [readonly unknown[], unknown][] = [], search = "") {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  for (const [key, data] of seeds) client.setQueryData(key, data);
-  return renderToStaticMarkup(
-    <NuqsTestingAdapter searchParams={search}>
-      <QueryClientProvider client={client}>{ui}</QueryClientProvider>
-    </NuqsTestingAdapter>,
-  );
-}
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .trim();
 
 const message = (over: Partial<MailMessageDetail> = {}): MailMessageDetail => ({
   id: "44444444-4444-4444-8444-444444444444",

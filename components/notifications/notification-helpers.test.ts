@@ -1,18 +1,51 @@
 import { describe, expect, it } from "vitest";
+import { safeReturnPath } from "@/lib/http/safe-redirect";
+import { openRedirectPayloads } from "@/lib/testing/open-redirect-payloads";
 import { kindLabel } from "./kinds";
 import { notificationTarget } from "./link";
 import { placePreferenceErrors } from "./preference-errors";
 
 describe("notificationTarget", () => {
-  it("opens an app path in place and an http(s) URL as an external link", () => {
-    expect(notificationTarget("/support/7f0c?tab=comments#c1")).toEqual({ href: "/support/7f0c?tab=comments#c1", external: false });
-    expect(notificationTarget("https://status.example.com/incidents/1")).toEqual({ href: "https://status.example.com/incidents/1", external: true });
+  const app = "https://portico.example.com";
+
+  it("opens an app path, or an absolute URL on the app's own origin, in place", () => {
+    expect(notificationTarget("/support/7f0c?tab=comments#c1", app)).toEqual({ href: "/support/7f0c?tab=comments#c1", external: false });
+    expect(notificationTarget("https://portico.example.com/invoices/9?x=1#y", app)).toEqual({ href: "/invoices/9?x=1#y", external: false });
+    expect(notificationTarget("HTTPS://PORTICO.example.com/invoices/9", app)).toEqual({ href: "/invoices/9", external: false });
   });
 
-  it("is no link for nothing, a script, another host without a scheme, or credentials in the URL", () => {
-    for (const link of [null, undefined, "", "javascript:alert(1)", "//evil.example/x", "/\\evil.example", "/%2F%2Fevil.example", "data:text/html,x", "https://user:pw@evil.example/"]) {
-      expect(notificationTarget(link), String(link)).toBeNull();
+  it("is no link for nothing, a script, another host (with or without a scheme), another port or scheme of ours, or credentials in the URL", () => {
+    for (const link of [
+      null,
+      undefined,
+      "",
+      "javascript:alert(1)",
+      "//evil.example/x",
+      "/\\evil.example",
+      "/%2F%2Fevil.example",
+      "data:text/html,x",
+      "https://user:pw@evil.example/",
+      "https://status.example.com/incidents/1",
+      "https://portico.example.com.evil.example/x",
+      "http://portico.example.com/x",
+      "https://portico.example.com:8443/x",
+      "https://user:pw@portico.example.com/x",
+      "https://portico.example.com//evil.example/x",
+    ]) {
+      expect(notificationTarget(link, app), String(link)).toBeNull();
     }
+  });
+
+  it("takes no published open-redirect payload anywhere but a path of the app", () => {
+    for (const { payload } of openRedirectPayloads) {
+      const target = notificationTarget(payload, app);
+      if (target) expect(safeReturnPath(target.href), payload).toBe(target.href);
+    }
+  });
+
+  it("without a known origin (server rendering), links app paths only", () => {
+    expect(notificationTarget("/support/1", undefined)).toEqual({ href: "/support/1", external: false });
+    expect(notificationTarget("https://portico.example.com/support/1", undefined)).toBeNull();
   });
 });
 

@@ -1,8 +1,5 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { NuqsTestingAdapter } from "nuqs/adapters/testing";
-import type { ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { htmlText as text, renderWithQueries as render } from "@/components/testing/render-views";
 import { NotificationsList } from "./notifications-list";
 import { PreferencesForm } from "./preferences-form";
 import { notificationsKey, preferencesKey } from "./queries";
@@ -11,23 +8,7 @@ import type { Inbox, Notification, NotificationPreference } from "./types";
 // The Notifications page and the settings form rendered with their queries already answered (as
 // the API would), so what a user sees for each answer is checked without a browser.
 
-function render(ui: ReactNode, seeds: [readonly unknown[], unknown][], search = "") {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  for (const [key, data] of seeds) client.setQueryData(key, data);
-  return renderToStaticMarkup(
-    <NuqsTestingAdapter searchParams={search}>
-      <QueryClientProvider client={client}>{ui}</QueryClientProvider>
-    </NuqsTestingAdapter>,
-  );
-}
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .trim();
 
 const note = (over: Partial<Notification>): Notification => ({
   id: "11111111-1111-4111-8111-111111111111",

@@ -21,7 +21,7 @@ import { isTicketClosed, ticketKey, ticketPath, useRefreshSupport } from "./quer
 import { SatisfactionWidget } from "./satisfaction";
 import { RequesterSlaLine } from "./sla";
 import { TicketHeader } from "./ticket-header";
-import { useNow } from "./use-now";
+import { useNow } from "@/components/ui/clock";
 import { focusMessage, Thread } from "./thread";
 
 // A ticket as its requester sees it: the conversation with the Portico team, when to expect the

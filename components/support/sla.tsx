@@ -3,7 +3,7 @@
 import { AlertTriangle, CheckCircle2, Clock, Hourglass, Lock } from "lucide-react";
 import { Time } from "@/components/ui/time";
 import { formatDay, formatDue, requesterSla, staffSla, type SlaTicket } from "./format";
-import { useNow } from "./use-now";
+import { useNow } from "@/components/ui/clock";
 
 // The ticket's clock in words. The requester reads when to expect a reply ("We'll reply by …"),
 // that the ball is in their court, or when a resolved ticket closes; staff read the SLA itself:

@@ -18,7 +18,7 @@ import { FilterField, PrioritySelect, StatusSelect } from "./filter-selects";
 import { categoryLabel, isTicketCategory, staffSla, ticketNumber } from "./format";
 import { ticketPath, ticketsKey, useRefreshSupport, useSupportStats } from "./queries";
 import { queueColumns, type QueueTableMeta } from "./staff-queue-columns";
-import { useNow } from "./use-now";
+import { useNow } from "@/components/ui/clock";
 import { parseAsAssignee, parseAsCategory, parseAsPriority, parseAsStatuses, parseAsTier, STAFF_DEFAULT_STATUSES, staffStatusPresets } from "./url-filters";
 
 // The staff queue: every ticket, the reply due soonest first (breached ones at the top, in red and

@@ -26,7 +26,7 @@ import { StaffControls } from "./staff-controls";
 import { staffTicketHref } from "./staff-queue-columns";
 import { TicketHeader } from "./ticket-header";
 import { focusMessage, Thread } from "./thread";
-import { useNow } from "./use-now";
+import { useNow } from "@/components/ui/clock";
 
 // A ticket as staff work it: the whole thread (internal notes included, drawn apart), a composer
 // that writes a public reply or an internal note and sets the status the ticket is left in, and a

@@ -1,8 +1,6 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { NuqsTestingAdapter } from "nuqs/adapters/testing";
 import type { ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { htmlText as text, renderWithQueries as render, type QuerySeed as Seed } from "@/components/testing/render-views";
 import type { Ticket, TicketComment } from "@/lib/support/schemas";
 import { commentsKey, ticketsKey } from "./queries";
 import { RequesterTicket } from "./requester-ticket";
@@ -15,26 +13,8 @@ import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared
 // The support views rendered with their queries already answered (as the API would), so what a
 // requester and staff see for each answer is checked without a browser.
 
-type Seed = [readonly unknown[], unknown];
 
-function render(ui: ReactNode, seeds: Seed[], search = "") {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  for (const [key, data] of seeds) client.setQueryData(key, data);
-  return renderToStaticMarkup(
-    <NuqsTestingAdapter searchParams={search}>
-      <QueryClientProvider client={client}>{ui}</QueryClientProvider>
-    </NuqsTestingAdapter>,
-  );
-}
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .trim();
 
 const hour = 3_600_000;
 const inHours = (h: number) => new Date(Date.now() + h * hour).toISOString();

@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { clockNow, subscribeClock } from "./clock";
 import { Tooltip } from "./tooltip";
 
 // One way to show a moment everywhere: "3 min ago" / "in 2 days" for recent and
@@ -37,33 +38,6 @@ export function formatDay(date: Date): string {
 
 export function formatExact(date: Date): string {
   return `${exact.format(date)} UTC`;
-}
-
-// One clock for every <Time> on the page: a single interval, started by the first, stopped with the last.
-let clockMs = Date.now();
-let clockTimer: ReturnType<typeof setInterval> | undefined;
-const clockListeners = new Set<() => void>();
-
-function subscribeClock(onTick: () => void) {
-  clockListeners.add(onTick);
-  clockTimer ??= setInterval(() => {
-    clockMs = Date.now();
-    clockListeners.forEach((l) => l());
-  }, 30_000);
-  return () => {
-    clockListeners.delete(onTick);
-    if (clockListeners.size === 0 && clockTimer) {
-      clearInterval(clockTimer);
-      clockTimer = undefined;
-    }
-  };
-}
-
-/** The clock's time, moved on when stale (the first <Time> after a quiet spell must not show an old "now"). */
-function clockNow() {
-  const t = Date.now();
-  if (t - clockMs >= 15_000) clockMs = t;
-  return clockMs;
 }
 
 /**

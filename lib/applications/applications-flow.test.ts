@@ -13,8 +13,9 @@ import * as queueRoute from "@/app/api/v1/applications/review-queue/route";
 import * as meRoute from "@/app/api/v1/me/route";
 import * as clientRoute from "@/app/api/v1/oauth-clients/[id]/route";
 import * as clientsRoute from "@/app/api/v1/oauth-clients/route";
-import { applications, integrations, notifications, oauthClients } from "@/db/schema";
+import { accounts, applications, auditLog, integrations, notifications, oauthClients } from "@/db/schema";
 import { callRoute } from "@/lib/testing/call-route";
+import { addAccountMember, createAccountWithMember } from "@/lib/testing/fixtures";
 import { adminCookie, createApp, goodApplication, installToken, partnerOwner, publishedApp, step } from "@/lib/testing/application-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { hashSecret } from "@/lib/oauth/token-format";
@@ -271,6 +272,22 @@ describe("deprecation", () => {
     const after = await me(token);
     expect(after.status).toBe(401);
     expect(after.body.code).toBe("APP_SUNSET");
+  });
+
+  it("counts in the audit entry the installing accounts whose members were told, not accounts nobody belongs to", async () => {
+    const live = await publishedApp(db());
+    const told = await createAccountWithMember(db());
+    await addAccountMember(db(), told.account.id);
+    const [empty] = await db().insert(accounts).values({ name: "Nobody Agency", slug: `nobody-${live.id.slice(0, 8)}` }).returning();
+    for (const accountId of [told.account.id, empty.id]) {
+      await db().insert(integrations).values({ accountId, applicationId: live.id, partnerId: live.partner.id, status: "active" });
+    }
+    const res = await deprecate(live.id, live.cookie, { sunsetAt: days(45), message: "Moving to the new app." });
+    expect(res.status, res.text).toBe(200);
+    const notes = await db().select().from(notifications).where(and(eq(notifications.kind, "application.deprecated"), eq(notifications.body, "Moving to the new app.")));
+    expect(notes).toHaveLength(2);
+    const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.action, "application.deprecate"), eq(auditLog.targetId, live.id)));
+    expect(entry.details).toMatchObject({ installersNotified: 1 });
   });
 
   it("lets an admin set a near sunset, and refuses every step after deprecation", async () => {

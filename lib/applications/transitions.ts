@@ -1,6 +1,6 @@
 import { and, countDistinct, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
-import { applications, applicationVersions, integrations, oauthClients } from "@/db/schema";
+import { accountMembers, applications, applicationVersions, integrations, oauthClients } from "@/db/schema";
 import { isAdmin, type Principal } from "@/lib/auth/principal";
 import { missingScopes } from "@/lib/auth/scopes";
 import { recordAudit, type AuditContext } from "@/lib/audit/record-audit";
@@ -226,9 +226,11 @@ export async function deprecateApplication(db: Db, principal: Principal, id: str
     throw new Invalid("sunsetAt must be at least 30 days ahead, so installers can move", [{ path: "sunsetAt", message: "at least 30 days ahead" }]);
   }
   await takeStep(db, principal, id, "deprecate", audit, async (l, _step, tx) => {
+    // The accounts whose members notify() reaches (the same join): an account without members hears nothing, so it is not counted.
     const [{ accounts }] = await tx
       .select({ accounts: countDistinct(integrations.accountId) })
       .from(integrations)
+      .innerJoin(accountMembers, eq(accountMembers.accountId, integrations.accountId))
       .where(and(eq(integrations.applicationId, l.app.id), isNull(integrations.uninstalledAt)));
     await notify(tx, {
       kind: "application.deprecated",

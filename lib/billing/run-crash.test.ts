@@ -48,7 +48,9 @@ async function target(): Promise<{ where: string; open: () => Promise<OpenedDb> 
 /** Starts the child runner and kills it after it has finished `after` batches. */
 function runAndKill(where: string, runId: string, after: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.resolve("node_modules/.bin/tsx"), ["lib/billing/testing/run-child.ts", where, runId], { stdio: ["ignore", "pipe", "inherit"] });
+    // Node itself with tsx as a loader, not the tsx CLI: the CLI runs the script in a grandchild
+    // that a SIGKILL of the CLI leaves running (still writing the data folder being removed).
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/billing/testing/run-child.ts", where, runId], { stdio: ["ignore", "pipe", "inherit"] });
     let batches = 0;
     child.stdout.on("data", (chunk: Buffer) => {
       batches += chunk.toString().split("\n").filter((l) => l === "batch").length;

@@ -62,8 +62,11 @@ export const scheduledJobs: ScheduledJob[] = [
     id: "mail-send",
     cron: "* * * * *",
     description: "Sends queued mail whose time has come: first attempts a nudge missed, and retries",
-    run: (db) => sendDueMail(db, { limit: 5000 }),
-    maxRunMs: 30 * 60_000,
+    // Claims no new batch after 50 s, so a run ends about when the next minute's starts; what is left waits for that one.
+    run: (db, _slot, { signal }) => sendDueMail(db, { limit: 5000, signal, budgetMs: 50_000 }),
+    maxRunMs: 5 * 60_000,
+    // Each run claims its rows with SKIP LOCKED and sends only those: parallel runs share the work, never a message.
+    overlap: true,
   },
   {
     id: "support-sla-breaches",

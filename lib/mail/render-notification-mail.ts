@@ -1,3 +1,5 @@
+import { safeReturnPath } from "@/lib/http/safe-redirect";
+
 // The mail a notification becomes: a plain-text part and an HTML part with the
 // same words. Titles and bodies carry text people typed (app names, review
 // replies, rejection reasons), so every piece of it is escaped before it meets
@@ -7,7 +9,7 @@
 export type NotificationMailInput = {
   title: string;
   body?: string;
-  /** An app path ("/invoices/…") or an absolute http(s) URL. */
+  /** An app path ("/invoices/…") or an absolute URL on APP_URL's origin; anything else is dropped. */
   link?: string | null;
 };
 
@@ -20,18 +22,27 @@ export function escapeHtml(s: string): string {
 }
 
 /**
- * The absolute URL a mail links to. Only app paths and http(s) URLs pass: a
- * `javascript:` or protocol-relative link in a mail would be a trap.
+ * The absolute URL a mail links to: only places in the app itself, an app path
+ * (one leading `/`) or an absolute URL on APP_URL's origin. A notification's
+ * words can come from other people; a link to another host in a mail that
+ * comes from us would lend our name to their page, and `javascript:` or a
+ * protocol-relative `//host` would be a trap outright.
  */
 export function absoluteLink(link: string | null | undefined, appUrl: string): string | null {
   if (!link) return null;
-  if (link.startsWith("/") && !link.startsWith("//")) return `${appUrl.replace(/\/$/, "")}${link}`;
+  const app = new URL(appUrl);
+  const base = `${app.origin}${app.pathname.replace(/\/$/, "")}`;
+  const path = safeReturnPath(link);
+  if (path) return `${base}${path}`;
+  let url: URL;
   try {
-    const url = new URL(link);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
+    url = new URL(link);
   } catch {
     return null;
   }
+  if (url.origin !== app.origin || url.username || url.password) return null;
+  // Judged by its path like an app path, so an encoded `//host` cannot ride along.
+  return safeReturnPath(url.pathname + url.search + url.hash) ? url.toString() : null;
 }
 
 /** Mail headers take one line: a title with a line break would end the header early. */

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { invoices, mailMessages, notifications } from "@/db/schema";
 import { issueInvoices } from "@/lib/billing/invoice-run";
@@ -60,6 +60,39 @@ describe("billing notifications", () => {
     expect(rows.map((r) => r.userId).sort()).toEqual(p.money);
     expect(rows[0]).toMatchObject({ title: `Invoice ${inv.number} is overdue`, link: `/invoices/${inv.id}` });
     expect(rows[0].body).toContain("was due on 2020-05-31");
+  });
+
+  it("marks overdue a batch per transaction: a batch that fails keeps the ones before it, and the next run finishes", async () => {
+    const p = await partnerWithEveryRole();
+    // Due long before every other invoice of this file, so this run sees only these five.
+    const now = new Date("2019-01-01T00:00:00.000Z");
+    const five: Awaited<ReturnType<typeof insertInvoice>>[] = [];
+    for (let day = 1; day <= 5; day++) {
+      five.push(await insertInvoice(db(), { partnerId: p.partner.id, issuedAt: new Date("2018-11-01T00:00:00Z"), dueAt: new Date(`2018-12-0${day}T00:00:00Z`) }));
+    }
+    const last = five[4];
+    // The database refuses to flip the last one (a real failure inside the third batch of two).
+    await db().execute(
+      sql.raw(`create function refuse_overdue() returns trigger language plpgsql as $$ begin
+        if new.id = '${last.id}' and new.status = 'overdue' then raise exception 'refused in test'; end if; return new; end $$`),
+    );
+    await db().execute(sql`create trigger refuse_overdue before update on ${invoices} for each row execute function refuse_overdue()`);
+    try {
+      await expect(markOverdueInvoices(db(), now, { batchSize: 2 })).rejects.toThrow();
+    } finally {
+      await db().execute(sql`drop trigger refuse_overdue on ${invoices}`);
+      await db().execute(sql`drop function refuse_overdue()`);
+    }
+    const status = async () => (await db().select().from(invoices).where(inArray(invoices.id, five.map((i) => i.id)))).map((i) => [i.number, i.status]).sort();
+    expect(await status()).toEqual(five.map((i, n) => [i.number, n < 4 ? "overdue" : "open"]).sort());
+    expect(await told(p.all, "billing.invoice_overdue")).toHaveLength(4 * 3);
+
+    expect(await markOverdueInvoices(db(), now, { batchSize: 2 })).toEqual({ overdue: 1 });
+    expect((await status()).every(([, s]) => s === "overdue")).toBe(true);
+    const rows = await told(p.all, "billing.invoice_overdue");
+    // Each invoice announced once, to each of the three who handle money.
+    expect(rows).toHaveLength(5 * 3);
+    expect(new Set(rows.map((r) => `${r.link} ${r.userId}`)).size).toBe(15);
   });
 
   it("tells them when a payout is paid, or failed", async () => {

@@ -1,13 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mailMessages, notifications } from "@/db/schema";
-import { resetConfigForTests } from "@/lib/config";
-import { closeMailTransports } from "@/lib/mail/mail-transport";
-import { pauseMailNudgesForTests, settleMailNudges } from "@/lib/mail/nudge-mail-sender";
 import { sendDueMail } from "@/lib/mail/send-due-mail";
 import { addPartnerMember, createAccountWithMember, createPartnerWithMember, sessionCookie } from "@/lib/testing/fixtures";
-import { startSmtpSink, type SmtpSink } from "@/lib/testing/smtp-sink";
+import { useSmtpSink } from "@/lib/testing/use-smtp-sink";
 import { createStaff, supportApi as api } from "@/lib/testing/support-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 
@@ -26,29 +23,7 @@ async function requesterWithTicket() {
 }
 
 describe("with SMTP", () => {
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-  });
-  afterAll(async () => {
-    closeMailTransports();
-    await sink.close();
-  });
-  beforeEach(() => {
-    process.env.SMTP_URL = sink.url;
-    process.env.APP_URL = "https://portico.example.com";
-    resetConfigForTests();
-    sink.messages.length = 0;
-    // The test sends the queue itself, so it knows when the mail has gone.
-    pauseMailNudgesForTests(true);
-  });
-  afterEach(async () => {
-    pauseMailNudgesForTests(false);
-    await settleMailNudges();
-    delete process.env.SMTP_URL;
-    delete process.env.APP_URL;
-    resetConfigForTests();
-  });
+  const smtp = useSmtpSink({ appUrl: "https://portico.example.com" });
 
   it("a staff reply reaches the requester's address with the reply, never the internal note", async () => {
     const marker = `NOTE-${randomUUID()}`;
@@ -57,7 +32,7 @@ describe("with SMTP", () => {
     expect((await api.comment(staff, ticket.id, { body: "The bank returned the transfer: please check your payout account number." })).status).toBe(201);
     await sendDueMail(db());
 
-    const toRequester = sink.messages.filter((m) => m.to.includes(user.email));
+    const toRequester = smtp().messages.filter((m) => m.to.includes(user.email));
     expect(toRequester).toHaveLength(1);
     const [mail] = toRequester;
     expect(mail.subject).toContain(`#${ticket.number}`);
@@ -65,10 +40,10 @@ describe("with SMTP", () => {
     expect(mail.html).toContain("please check your payout account number");
     expect(mail.text).toContain(`https://portico.example.com/support/${ticket.id}`);
     // The colleague in the same partner gets it too; nobody gets the note.
-    expect(sink.messages.filter((m) => m.to.includes(colleague.email))).toHaveLength(1);
-    for (const m of sink.messages) expect(m.raw).not.toContain(marker);
+    expect(smtp().messages.filter((m) => m.to.includes(colleague.email))).toHaveLength(1);
+    for (const m of smtp().messages) expect(m.raw).not.toContain(marker);
     // Staff were mailed about the new ticket, with their link.
-    const staffMail = sink.messages.find((m) => m.to.includes(staff.user.email));
+    const staffMail = smtp().messages.find((m) => m.to.includes(staff.user.email));
     expect(staffMail?.text).toContain(`https://portico.example.com/admin/tickets/${ticket.id}`);
     const rows = await db().select().from(mailMessages).where(and(eq(mailMessages.toUserId, user.id), eq(mailMessages.kind, "support.ticket_reply")));
     expect(rows.map((r) => r.status)).toEqual(["sent"]);
@@ -80,7 +55,7 @@ describe("with SMTP", () => {
     const t = await api.create({ cookie: await sessionCookie(user.id) }, { subject: "Install fails", body: "The consent page errors." });
     await api.comment(staff, t.body.id, { body: "Fixed; please try the install again." });
     await sendDueMail(db());
-    const mail = sink.messages.find((m) => m.to.includes(user.email) && m.subject.includes(`#${t.body.number}`));
+    const mail = smtp().messages.find((m) => m.to.includes(user.email) && m.subject.includes(`#${t.body.number}`));
     expect(mail?.text).toContain("please try the install again");
     expect(account.id).toBeTruthy();
   });

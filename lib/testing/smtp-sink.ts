@@ -4,7 +4,8 @@ import { SMTPServer, type SMTPServerSession } from "smtp-server";
 // A real SMTP server on 127.0.0.1 for tests: it speaks the protocol to
 // nodemailer like any relay and keeps what it receives, decoded enough to
 // assert on (headers, the text and HTML parts). It can be told to refuse, to
-// test retries: `refuse` answers the next messages' DATA with an SMTP error.
+// test retries: `refuse` answers the next messages' DATA (or MAIL FROM) with an
+// SMTP error; and to be slow: `delay` holds each answer to DATA back.
 
 export type CapturedMail = {
   from: string;
@@ -22,8 +23,13 @@ export type SmtpSink = {
   /** smtp://127.0.0.1:<port>, for SMTP_URL. */
   url: string;
   messages: CapturedMail[];
-  /** Answer the next `count` messages with this error (default 451, "try again later"). */
-  refuse(count: number, reply?: { code: number; message: string }): void;
+  /**
+   * Answer the next `count` messages with this error (default 451, "try again later"), at DATA
+   * (the message) or at MAIL FROM (the sender).
+   */
+  refuse(count: number, reply?: { code: number; message: string }, at?: "DATA" | "MAIL FROM"): void;
+  /** Take this long to accept each message (default 0), like a busy relay. */
+  delay(ms: number): void;
   /** How many messages were refused so far. */
   refused(): number;
   close(): Promise<void>;
@@ -33,26 +39,40 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: CapturedMail[] = [];
   let toRefuse = 0;
   let reply = { code: 451, message: "Try again later" };
+  let refuseAt: "DATA" | "MAIL FROM" = "DATA";
   let refusedCount = 0;
+  let delayMs = 0;
+  const refusal = () => Object.assign(new Error(reply.message), { responseCode: reply.code });
 
   const server = new SMTPServer({
     authOptional: true,
     // No TLS in tests: without this the server offers STARTTLS with a self-signed certificate.
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      if (refuseAt === "MAIL FROM" && toRefuse > 0) {
+        toRefuse--;
+        refusedCount++;
+        return callback(refusal());
+      }
+      callback();
+    },
     onData(stream, session: SMTPServerSession, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        if (toRefuse > 0) {
+        if (refuseAt === "DATA" && toRefuse > 0) {
           toRefuse--;
           refusedCount++;
-          return callback(Object.assign(new Error(reply.message), { responseCode: reply.code }));
+          return callback(refusal());
         }
         const raw = Buffer.concat(chunks).toString("utf8");
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
-        messages.push({ ...parseMessage(raw), from, to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        setTimeout(() => {
+          messages.push({ ...parseMessage(raw), from, to, raw });
+          callback();
+        }, delayMs);
       });
     },
   });
@@ -64,9 +84,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    refuse(count, r) {
+    refuse(count, r, at = "DATA") {
       toRefuse = count;
-      if (r) reply = r;
+      reply = r ?? { code: 451, message: "Try again later" };
+      refuseAt = at;
+    },
+    delay(ms) {
+      delayMs = ms;
     },
     refused: () => refusedCount,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -2,42 +2,19 @@ import { randomUUID } from "node:crypto";
 import { InngestTestEngine } from "@inngest/test";
 import { inArray } from "drizzle-orm";
 import { InngestExecutionEngine } from "inngest/internals";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mailMessages } from "@/db/schema";
-import { resetConfigForTests } from "@/lib/config";
-import { closeMailTransports } from "@/lib/mail/mail-transport";
-import { pauseMailNudgesForTests } from "@/lib/mail/nudge-mail-sender";
 import { notify } from "@/lib/notifications/notify";
 import { addPartnerMember, createPartnerWithMember } from "@/lib/testing/fixtures";
-import { startSmtpSink, type SmtpSink } from "@/lib/testing/smtp-sink";
+import { useSmtpSink } from "@/lib/testing/use-smtp-sink";
 import { useTestDb } from "@/lib/testing/test-db";
 import { MAIL_QUEUED } from "../../events";
 import { scheduledJobFunctions } from "../jobs/scheduled-jobs";
-import { sendQueuedMail } from "./send-queued-mail";
+import { MAIL_STEP_SIZE, sendQueuedMail } from "./send-queued-mail";
 
 const db = useTestDb();
-let sink: SmtpSink;
+const smtp = useSmtpSink();
 const hashed = (id: string) => InngestExecutionEngine._internals.hashId(id);
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-});
-afterAll(async () => {
-  closeMailTransports();
-  await sink.close();
-});
-beforeEach(() => {
-  process.env.SMTP_URL = sink.url;
-  resetConfigForTests();
-  sink.messages.length = 0;
-  // The event (or the sweep) is what sends here, not the in-process nudge.
-  pauseMailNudgesForTests(true);
-});
-afterEach(() => {
-  pauseMailNudgesForTests(false);
-  delete process.env.SMTP_URL;
-  resetConfigForTests();
-});
 
 /** Two queued messages (an owner and an admin told of one thing): their ids. */
 async function queuedPair(): Promise<string[]> {
@@ -58,10 +35,11 @@ describe("mail-send-queued (Inngest function)", () => {
     const { result, state, error } = await run(ids);
     expect(error).toBeUndefined();
     expect(result).toEqual({ sent: 2, retrying: 0, failed: 0 });
-    await expect(state[hashed("send")]).resolves.toEqual({ sent: 2, retrying: 0, failed: 0, unseen: 0 });
-    expect(state[hashed("send-late")]).toBeUndefined();
-    expect(sink.messages).toHaveLength(2);
-    expect(sink.messages.every((m) => m.subject === "Payout sent" && m.html.includes("/payouts/p1"))).toBe(true);
+    await expect(state[hashed("send-1")]).resolves.toEqual({ sent: 2, retrying: 0, failed: 0, unseen: [] });
+    expect(state[hashed("send-2")]).toBeUndefined();
+    expect(state[hashed("send-late-1")]).toBeUndefined();
+    expect(smtp().messages).toHaveLength(2);
+    expect(smtp().messages.every((m) => m.subject === "Payout sent" && m.html.includes("/payouts/p1"))).toBe(true);
     const rows = await db().select().from(mailMessages).where(inArray(mailMessages.id, ids));
     expect(rows.every((r) => r.status === "sent")).toBe(true);
   });
@@ -80,9 +58,34 @@ describe("mail-send-queued (Inngest function)", () => {
     ];
     const { result, state, error } = await new InngestTestEngine({ function: sendQueuedMail, events: [{ name: MAIL_QUEUED, data: { messageIds: [id] } }], steps }).execute();
     expect(error).toBeUndefined();
-    await expect(state[hashed("send")]).resolves.toEqual({ sent: 0, retrying: 0, failed: 0, unseen: 1 });
+    await expect(state[hashed("send-1")]).resolves.toEqual({ sent: 0, retrying: 0, failed: 0, unseen: [id] });
+    await expect(state[hashed("send-late-1")]).resolves.toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(result).toEqual({ sent: 1, retrying: 0, failed: 0 });
-    expect(sink.messages.map((m) => m.to)).toEqual([["late@example.test"]]);
+    expect(smtp().messages.map((m) => m.to)).toEqual([["late@example.test"]]);
+  });
+
+  it("sends a full event in steps of MAIL_STEP_SIZE, each step only its own messages", async () => {
+    const count = 2 * MAIL_STEP_SIZE + 20;
+    const rows = Array.from({ length: count }, (_, i) => ({
+      id: randomUUID(),
+      toAddress: `reader-${i}@example.test`,
+      kind: "partner.active",
+      subject: "Approved",
+      textBody: "t",
+      htmlBody: "<p>t</p>",
+      status: "queued" as const,
+      nextAttemptAt: new Date(),
+    }));
+    await db().insert(mailMessages).values(rows);
+    const { result, state, error } = await run(rows.map((r) => r.id));
+    expect(error).toBeUndefined();
+    expect(result).toEqual({ sent: count, retrying: 0, failed: 0 });
+    await expect(state[hashed("send-1")]).resolves.toEqual({ sent: MAIL_STEP_SIZE, retrying: 0, failed: 0, unseen: [] });
+    await expect(state[hashed("send-2")]).resolves.toEqual({ sent: MAIL_STEP_SIZE, retrying: 0, failed: 0, unseen: [] });
+    await expect(state[hashed("send-3")]).resolves.toEqual({ sent: 20, retrying: 0, failed: 0, unseen: [] });
+    expect(state[hashed("send-4")]).toBeUndefined();
+    expect(new Set(smtp().messages.map((m) => m.to[0])).size).toBe(count);
+    expect(smtp().messages).toHaveLength(count);
   });
 
   it("sends nothing twice when the event comes again", async () => {
@@ -91,12 +94,12 @@ describe("mail-send-queued (Inngest function)", () => {
     const { result, error } = await run(ids);
     expect(error).toBeUndefined();
     expect(result).toEqual({ sent: 0, retrying: 0, failed: 0 });
-    expect(sink.messages).toHaveLength(2);
+    expect(smtp().messages).toHaveLength(2);
   });
 
   it("records a refusal for the sweep to retry instead of failing the run", async () => {
     const ids = await queuedPair();
-    sink.refuse(2);
+    smtp().refuse(2);
     const { result, error } = await run(ids);
     expect(error).toBeUndefined();
     expect(result).toEqual({ sent: 0, retrying: 2, failed: 0 });
