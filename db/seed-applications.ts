@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { runStaticCheckSet } from "@/lib/applications/check-runs";
 import { loadApp } from "@/lib/applications/application-queries";
-import { notifyPartner } from "@/lib/applications/notify";
+import { notify } from "@/lib/notifications/notify";
 import type { Principal } from "@/lib/auth/principal";
 import { config } from "@/lib/config";
 import { seal } from "@/lib/crypto/secret-box";
@@ -81,7 +81,9 @@ export async function ensureApp(db: Db, a: DemoApp) {
       .where(eq(applications.id, app.id));
     if (published(a) && !a.quiet) {
       // What the partner was told when its demo app was approved: the bell is not empty on day one.
-      await notifyPartner(tx, a.partnerId, {
+      await notify(tx, {
+        to: { partner: a.partnerId },
+        partnerId: a.partnerId,
         kind: "application.approved",
         title: `${a.name} 1.0.0 is approved`,
         body: "Reviewer's notes: clear scopes and a complete privacy policy.\n\nPublish it when you are ready.",

@@ -9,9 +9,9 @@ describe("notificationTarget", () => {
   const app = "https://portico.example.com";
 
   it("opens an app path, or an absolute URL on the app's own origin, in place", () => {
-    expect(notificationTarget("/support/7f0c?tab=comments#c1", app)).toEqual({ href: "/support/7f0c?tab=comments#c1", external: false });
-    expect(notificationTarget("https://portico.example.com/invoices/9?x=1#y", app)).toEqual({ href: "/invoices/9?x=1#y", external: false });
-    expect(notificationTarget("HTTPS://PORTICO.example.com/invoices/9", app)).toEqual({ href: "/invoices/9", external: false });
+    expect(notificationTarget("/support/7f0c?tab=comments#c1", app)).toEqual({ href: "/support/7f0c?tab=comments#c1" });
+    expect(notificationTarget("https://portico.example.com/invoices/9?x=1#y", app)).toEqual({ href: "/invoices/9?x=1#y" });
+    expect(notificationTarget("HTTPS://PORTICO.example.com/invoices/9", app)).toEqual({ href: "/invoices/9" });
   });
 
   it("is no link for nothing, a script, another host (with or without a scheme), another port or scheme of ours, or credentials in the URL", () => {
@@ -44,7 +44,7 @@ describe("notificationTarget", () => {
   });
 
   it("without a known origin (server rendering), links app paths only", () => {
-    expect(notificationTarget("/support/1", undefined)).toEqual({ href: "/support/1", external: false });
+    expect(notificationTarget("/support/1", undefined)).toEqual({ href: "/support/1" });
     expect(notificationTarget("https://portico.example.com/support/1", undefined)).toBeNull();
   });
 });

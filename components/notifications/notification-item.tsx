@@ -1,6 +1,5 @@
 "use client";
 
-import { ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { Time } from "@/components/ui/time";
 import { kindLabel } from "./kinds";
@@ -29,12 +28,6 @@ export function NotificationItem({ notification: n, onRead, marking }: { notific
         <h3 className="mt-0.5 text-sm font-semibold text-slate-900 [overflow-wrap:anywhere]">
           {!target ? (
             n.title
-          ) : target.external ? (
-            <a href={target.href} target="_blank" rel="noopener noreferrer" onClick={open} className="hover:underline">
-              {n.title}
-              <ExternalLink aria-hidden className="ml-1 inline size-3.5 align-[-2px] text-slate-500" />
-              <span className="sr-only"> (opens in a new tab)</span>
-            </a>
           ) : (
             <Link href={target.href} onClick={open} className="hover:underline">
               {n.title}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Bell, ExternalLink, Settings } from "lucide-react";
+import { Bell, Settings } from "lucide-react";
 import Link from "next/link";
 import { Popover } from "radix-ui";
 import { useState } from "react";
@@ -105,12 +105,6 @@ function BellItem({ notification: n, onOpen }: { notification: Notification; onO
         </>
       )}
       <span className="min-w-0 break-words">{n.title}</span>
-      {target?.external && (
-        <>
-          <ExternalLink aria-hidden className="mt-0.5 size-3.5 shrink-0 text-slate-500" />
-          <span className="sr-only"> (opens in a new tab)</span>
-        </>
-      )}
     </>
   );
   const titleClass = "flex items-start gap-2 font-medium text-slate-900";
@@ -121,10 +115,6 @@ function BellItem({ notification: n, onOpen }: { notification: Notification; onO
       </p>
       {!target ? (
         <p className={titleClass}>{title}</p>
-      ) : target.external ? (
-        <a href={target.href} target="_blank" rel="noopener noreferrer" onClick={onOpen} className={`${titleClass} hover:underline`}>
-          {title}
-        </a>
       ) : (
         <Link href={target.href} onClick={onOpen} className={`${titleClass} hover:underline`}>
           {title}
