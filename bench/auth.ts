@@ -1,5 +1,4 @@
-import { existsSync } from "node:fs";
-import { execSync } from "node:child_process";
+import { ensureBuild } from "@/lib/testing/ensure-build";
 import { startApp } from "@/lib/testing/start-app";
 import { fmt, load, type LoadResult } from "./support/load";
 import { api, signIn } from "./support/session";
@@ -15,10 +14,7 @@ const EXACT_SECONDS = Number(process.env.BENCH_EXACT_SECONDS ?? 60);
 const PG = process.env.BENCH_POSTGRES_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const PORT = 3400;
 
-if (!existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1") {
-  console.log("building the production app…");
-  execSync("npx next build", { stdio: "inherit" });
-}
+ensureBuild(process.env.BENCH_BUILD === "1");
 
 function row(name: string, r: LoadResult) {
   return `  ${name.padEnd(26)} ${fmt(r.rps, 0).padStart(8)} req/s   p50 ${fmt(r.p50).padStart(6)} ms   p99 ${fmt(r.p99).padStart(6)} ms   2xx ${r.ok}  non-2xx ${r.non2xx}  errors ${r.errors}`;

@@ -1,5 +1,4 @@
-import { execSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { ensureBuild } from "@/lib/testing/ensure-build";
 import { startApp } from "@/lib/testing/start-app";
 import { fmt, load, type LoadResult } from "./support/load";
 import { api, signIn } from "./support/session";
@@ -11,7 +10,7 @@ import { api, signIn } from "./support/session";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = 3440;
 
-if (!existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1") execSync("npx next build", { stdio: "inherit" });
+ensureBuild(process.env.BENCH_BUILD === "1");
 
 function row(name: string, r: LoadResult) {
   return `  ${name.padEnd(34)} ${fmt(r.rps, 0).padStart(7)} req/s   p50 ${fmt(r.p50).padStart(6)} ms   p99 ${fmt(r.p99).padStart(6)} ms   2xx ${r.ok}  non-2xx ${r.non2xx}`;

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import type { PGlite } from "@electric-sql/pglite";
 import { config } from "@/lib/config";
 import { configurePglite, pgliteExtensions } from "@/lib/db/configure-pglite";
+import { onShutdown } from "@/lib/server/lifecycle";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -72,6 +73,8 @@ export function getOpenedDb(): Promise<OpenedDb> {
     const c = config();
     holder.__porticoDb = (async () => {
       const opened = await openDb({ url: c.DATABASE_URL, pgliteDir: c.PGLITE_DIR, thread: c.PGLITE_THREAD ?? true });
+      // Last when the process stops, after the runner and the meters have written what they hold (PGlite checkpoints its folder on close).
+      onShutdown("close", "database", () => opened.close());
       if (c.NODE_ENV === "development" || c.SEED_DEMO) {
         const { seed } = await import("./seed");
         await seed(opened.db, { demo: true });

@@ -59,6 +59,11 @@ const ConfigSchema = z
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     // Optional here so production can tell "unset" from the dev default (see below).
     MAIL_FROM: z.string().min(3).optional(),
+    // Seconds a stopping server (SIGTERM) gives requests in flight, the job runner and the meters before it exits anyway.
+    SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(600).default(25),
+    // Load shedding (lib/server/load-shedder.ts): past either, requests are answered 503 + Retry-After at once.
+    SHED_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
+    SHED_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   })
   .transform((c, ctx) => {
     const production = c.NODE_ENV === "production";

@@ -1,9 +1,8 @@
-import { execSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
+import { ensureBuild } from "@/lib/testing/ensure-build";
 import { startApp, type StartedApp } from "@/lib/testing/start-app";
 
 // npm run test:chaos — webhooks survive flaky receivers and a server crash.
@@ -36,7 +35,7 @@ const env = {
   DEFAULT_RATE_LIMIT: "100000000",
 };
 
-if (!existsSync(".next/BUILD_ID") || process.env.CHAOS_BUILD === "1") execSync("npx next build", { stdio: "inherit" });
+ensureBuild(process.env.CHAOS_BUILD === "1");
 
 // --- the receivers -----------------------------------------------------------
 const secrets = new Map<string, Webhook>(); // path → verifier

@@ -4,6 +4,7 @@ import { closeMailTransports } from "@/lib/mail/mail-transport";
 import { settleMailNudges } from "@/lib/mail/nudge-mail-sender";
 import { describeError } from "@/lib/db/errors";
 import { processState } from "@/lib/process-state";
+import { onShutdown } from "@/lib/server/lifecycle";
 import { EmbeddedRunner } from "./embedded-runner";
 import { EmbeddedScheduler } from "./embedded-scheduler";
 import { failInterruptedRuns } from "./run-scheduled-slot";
@@ -14,7 +15,7 @@ const holder = processState("jobRunner", () => ({ runner: null as EmbeddedRunner
 /**
  * Once per process, and only without Inngest (which runs the same work from its
  * own functions and crons): the runner and the scheduler of periodic jobs,
- * stopped together and gracefully on SIGTERM/SIGINT.
+ * stopped together and gracefully when the process stops (lib/server/lifecycle.ts).
  */
 export async function startJobRunner() {
   if (config().jobs !== "embedded" || holder.runner) return;
@@ -22,18 +23,16 @@ export async function startJobRunner() {
   const scheduler = new EmbeddedScheduler(getDb);
   holder.runner = runner;
   holder.scheduler = scheduler;
-  // Registered before anything is awaited: a signal during start-up still stops the runner gracefully.
+  // Registered before anything is awaited: a stop during start-up still stops the runner gracefully.
   let stopRequested = false;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      stopRequested = true;
-      // Mail nudges in flight finish (their rows would otherwise wait for a sweep), then the SMTP pool closes.
-      const mail = settleMailNudges().finally(() => closeMailTransports());
-      void Promise.allSettled([runner.stop(), scheduler.stop(), mail]).finally(() => {
-        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-      });
-    });
-  }
+  onShutdown("work", "job runner", () => {
+    stopRequested = true;
+    // The runner hands back the claims it holds; the scheduler lets its running jobs end.
+    return Promise.all([runner.stop(), scheduler.stop()]);
+  });
+  // Mail nudges in flight finish (their rows would otherwise wait for a sweep), then the SMTP pool closes.
+  onShutdown("work", "mail nudges", () => settleMailNudges());
+  onShutdown("close", "SMTP pool", () => closeMailTransports());
   // An embedded PGlite folder is open in this process only: a runner that
   // worked on it before this start is gone (a crash, say), and what it had
   // claimed is free now rather than when the claims lapse.

@@ -3,8 +3,9 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
+import { SERVER_ENTRY } from "./ensure-build";
 
-// Starts the production build (`next start`) on a fresh database: a new PGlite
+// Starts the production build (`npm start`) on a fresh database: a new PGlite
 // folder, or a new database on the Postgres server at `postgresUrl`. Used by the
 // e2e web server and the benchmarks.
 
@@ -75,8 +76,8 @@ export async function startApp(opts: {
     database = `PGlite at ${env.PGLITE_DIR}`;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  // Keep-alive outlives the client's idle gap (Node's default 5 s races a client reusing the socket: ECONNRESET), as `npm start` does.
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(opts.port), "--keepAliveTimeout", "65000"], {
+  // `npm start`: the server entry (lib/server/main.ts) built by `npm run build`.
+  const child = spawn(process.execPath, [path.resolve(SERVER_ENTRY)], {
     env,
     stdio: opts.stdio ?? "inherit",
     detached: opts.detached ?? false,
@@ -90,7 +91,8 @@ export async function startApp(opts: {
           process.kill(-child.pid!, "SIGTERM");
         } catch {}
       } else child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      // A graceful stop closes idle connections after 5 s (lib/server/http-drain.ts); SHUTDOWN_TIMEOUT bounds the rest.
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
       if (child.exitCode === null) child.kill("SIGKILL");
     }
     await cleanup();
@@ -105,7 +107,7 @@ export async function startApp(opts: {
   if (opts.waitForReady !== false) {
     const deadline = Date.now() + 120_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
       try {
         const res = await fetch(`${url}/api/health`);
         if (res.ok) break;
