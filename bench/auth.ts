@@ -1,6 +1,7 @@
 import { ensureBuild } from "@/lib/testing/ensure-build";
 import { startApp } from "@/lib/testing/start-app";
 import { fmt, load, type LoadResult } from "./support/load";
+import { sampleRss, treeRssMiB } from "./support/process-rss";
 import { api, signIn } from "./support/session";
 
 // npm run bench:auth — the cost of authentication + rate limiting + metering.
@@ -26,6 +27,8 @@ async function run(label: string, postgresUrl?: string) {
   // The limiter runs on every call; the limit is set high so the benchmark measures its cost, not its refusals.
   const app = await startApp({ port: PORT, postgresUrl, stdio: "ignore", env: { DEFAULT_RATE_LIMIT: "100000000", PREMIUM_RATE_LIMIT: "100000000" } });
   try {
+    const idleRss = treeRssMiB(app.child.pid!);
+    const rss = sampleRss(app.child.pid!);
     const cookie = await signIn(app.url, "partner@portico.test");
     const created = await api<{ id: string; key: string }>(app.url, cookie, "/keys", { name: "bench", scopes: ["read:*"] });
     const auth = { authorization: `Bearer ${created.key}` };
@@ -53,6 +56,9 @@ async function run(label: string, postgresUrl?: string) {
     console.log(row(`200 req/s × ${EXACT_SECONDS} s`, steady));
     console.log(`  usage counter ${usage.totals.calls} vs 2xx seen ${steady.ok}: ${same ? "exact" : "MISMATCH"}`);
     verdicts.push(`${label}: usage counts ${same ? "exact" : "MISMATCH"} (${usage.totals.calls}/${steady.ok})`);
+    const { peakMiB, lastMiB } = rss.stop();
+    console.log(`  server RSS: ${idleRss.toFixed(0)} MiB idle after start, peak ${peakMiB.toFixed(0)} MiB under load (target ≤ 600), ${lastMiB.toFixed(0)} MiB at the end`);
+    verdicts.push(`${label}: RSS peak ${peakMiB.toFixed(0)} MiB ${peakMiB <= 600 ? "ok" : "ABOVE TARGET"}`);
   } finally {
     await app.stop();
   }

@@ -1,6 +1,7 @@
 import { ensureBuild } from "@/lib/testing/ensure-build";
 import { startApp } from "@/lib/testing/start-app";
 import { fmt, load, type LoadResult } from "./support/load";
+import { sampleRss, treeRssMiB } from "./support/process-rss";
 import { api, signIn } from "./support/session";
 
 // npm run bench:oauth — in one run, on the production build (embedded PGlite):
@@ -23,6 +24,8 @@ const app = await startApp({
   env: { DEFAULT_RATE_LIMIT: "100000000", PREMIUM_RATE_LIMIT: "100000000" },
 });
 let failed = false;
+const idleRss = treeRssMiB(app.child.pid!);
+const rss = sampleRss(app.child.pid!);
 try {
   const cookie = await signIn(app.url, "partner@portico.test");
   const client = await api<{ clientId: string; clientSecret: string }>(app.url, cookie, "/oauth-clients", {
@@ -65,6 +68,8 @@ try {
   const ratio = withToken.rps / withKey.rps;
   console.log(`  OAuth token vs API key: ${fmt(ratio, 2)} (target ≥ 0.90)`);
   failed = ratio < 0.9 || token.non2xx > 0 || withToken.non2xx > 0;
+  const { peakMiB } = rss.stop();
+  console.log(`  server RSS: ${idleRss.toFixed(0)} MiB idle after start, peak ${peakMiB.toFixed(0)} MiB under load`);
   console.log(`\nsummary: OAuth/API-key ratio ${fmt(ratio, 2)} ${ratio >= 0.9 ? "ok" : "BELOW TARGET"}`);
 } finally {
   await app.stop();

@@ -336,4 +336,6 @@ for (const driver of DRIVERS) {
   }
 }
 log(`\nsummary:\n  ${summaries.flatMap((s) => s.lines).join("\n  ")}`);
+// In-process bench: the database and the queries share this process.
+log(`  RSS of the bench process: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB now, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 process.exit(summaries.some((s) => s.failed) ? 1 : 0);

@@ -63,7 +63,7 @@ const ConfigSchema = z
     SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(600).default(25),
     // Load shedding (lib/server/load-shedder.ts): past either, requests are answered 503 + Retry-After at once.
     SHED_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
-    SHED_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+    SHED_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   })
   .transform((c, ctx) => {
     const production = c.NODE_ENV === "production";

@@ -5,53 +5,79 @@ import { newRequestId } from "@/lib/http/request-id";
 // Past capacity, a request answered "503, retry in 1 s" within a millisecond is
 // better than one queued until the client gives up: the client learns at once,
 // a balancer can send it elsewhere, and the work already admitted finishes in
-// time. Two signals: requests in flight (admitted and not yet answered), and
-// the event loop's delay (a loop late by hundreds of ms is already making
-// every admitted request wait).
+// time. Two signals:
+// - requests in flight (admitted and not yet answered) at the limit: shed;
+// - the event loop's delay, smoothed (one slow render or GC pause must not turn
+//   requests away, a loop that stays late must): past the limit a share of
+//   requests is shed that grows with the excess, all of them at twice the limit
+//   (the approach of toobusy-js).
 
 export type SheddingLimits = { maxInFlight: number; maxEventLoopDelayMs: number };
 
 /** Never shed: liveness and readiness must answer about the process, not the queue. */
 const EXEMPT = new Set(["/api/health", "/api/health/ready"]);
+/** Weight of the newest sample in the smoothed delay. */
+const SMOOTHING = 1 / 3;
 
 export class LoadShedder {
   private inFlight = 0;
-  private delayMs = 0;
+  private smoothedDelayMs = 0;
   private expected = 0;
   private sampler: NodeJS.Timeout | null = null;
+  private reporter: NodeJS.Timeout | null = null;
   shed = 0;
 
-  constructor(private readonly limits: SheddingLimits) {}
+  constructor(
+    private readonly limits: SheddingLimits,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   /**
    * Samples the event loop's delay: a timer due every `everyMs` that fires late
-   * by d was held up d ms. A timer overdue right now counts too: requests read
-   * in the same turn of the loop as a long block must see it, not the sample before.
+   * by d was held up d ms. Logs, every 10 s while it sheds, how much it shed.
    */
   start(everyMs = 50): void {
     this.expected = performance.now() + everyMs;
     const tick = () => {
       const now = performance.now();
-      this.delayMs = Math.max(0, now - this.expected);
+      this.smoothedDelayMs += (Math.max(0, now - this.expected) - this.smoothedDelayMs) * SMOOTHING;
       this.expected = now + everyMs;
       this.sampler = setTimeout(tick, everyMs);
       this.sampler.unref();
     };
     this.sampler = setTimeout(tick, everyMs);
     this.sampler.unref();
+    let reported = 0;
+    this.reporter = setInterval(() => {
+      if (this.shed === reported) return;
+      const { inFlight, eventLoopDelayMs } = this.load();
+      console.warn(`overload: ${this.shed - reported} requests answered 503 in the last 10 s (in flight ${inFlight}, event-loop delay ${eventLoopDelayMs} ms)`);
+      reported = this.shed;
+    }, 10_000);
+    this.reporter.unref();
   }
 
+  /** The smoothed delay, or more while the sampler's timer is overdue right now (requests read in the turn after a long block see it). */
   private eventLoopDelay(): number {
-    return this.sampler ? Math.max(this.delayMs, performance.now() - this.expected) : 0;
+    if (!this.sampler) return 0;
+    const overdue = Math.max(0, performance.now() - this.expected);
+    return Math.max(this.smoothedDelayMs, this.smoothedDelayMs + (overdue - this.smoothedDelayMs) * SMOOTHING);
   }
 
   stop(): void {
     if (this.sampler) clearTimeout(this.sampler);
-    this.sampler = null;
+    if (this.reporter) clearInterval(this.reporter);
+    this.sampler = this.reporter = null;
   }
 
   load() {
     return { inFlight: this.inFlight, eventLoopDelayMs: Math.round(this.eventLoopDelay()), shed: this.shed };
+  }
+
+  private tooLate(): boolean {
+    const max = this.limits.maxEventLoopDelayMs;
+    const excess = (this.eventLoopDelay() - max) / max;
+    return excess > 0 && this.random() < excess;
   }
 
   /**
@@ -61,7 +87,7 @@ export class LoadShedder {
   admit(req: IncomingMessage, res: ServerResponse): boolean {
     const path = (req.url ?? "/").split("?")[0];
     const exempt = EXEMPT.has(path);
-    if (!exempt && (this.inFlight >= this.limits.maxInFlight || this.eventLoopDelay() > this.limits.maxEventLoopDelayMs)) {
+    if (!exempt && (this.inFlight >= this.limits.maxInFlight || this.tooLate())) {
       this.shed++;
       answerOverloaded(req, res);
       return false;

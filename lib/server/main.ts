@@ -39,8 +39,12 @@ async function main() {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
-      console.error(`${signal} again: exiting now`);
-      process.exit(1);
+      // Ctrl-C twice means now. A second SIGTERM (a process group signalled along with its parent) changes nothing.
+      if (signal === "SIGINT") {
+        console.error("SIGINT again: exiting now");
+        process.exit(1);
+      }
+      return;
     }
     stopping = true;
     beginDraining();
@@ -61,7 +65,7 @@ async function main() {
   // Imported only now: Next and React choose their production code from NODE_ENV when first loaded.
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: c.PORT });
-  // Runs instrumentation.ts: the database is opened and migrated, the job runner started, the phase set to ready.
+  // Loads the build; in production Next starts its server (and runs instrumentation.ts) on the first request: see warmUp.
   await app.prepare();
   if (stopping) return;
   const handle = app.getRequestHandler();
@@ -86,7 +90,8 @@ async function main() {
 
 /**
  * Next starts its server lazily, on the first request: instrumentation.ts (the
- * database opened and migrated, the demo seeded, the runner started) would run
+ * database opened and migrated, the demo seeded, the runner started, the phase
+ * set to ready) would run
  * inside a real client's request, and a balancer would send traffic to a port
  * that cannot answer yet. One request on a private loopback port first; the
  * real port opens when it has been answered.

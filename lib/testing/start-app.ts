@@ -32,7 +32,7 @@ export async function startApp(opts: {
   pgliteDir?: string;
   /** Reuse this Postgres database as it is (a restart after a crash); whoever made it drops it. */
   databaseUrl?: string;
-  /** Run in its own process group so crash() can kill next-server too. */
+  /** Run in its own process group, so stop() and crash() reach any process the server starts. */
   detached?: boolean;
 }): Promise<StartedApp> {
   const env: NodeJS.ProcessEnv = {
