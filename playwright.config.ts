@@ -41,7 +41,7 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    gracefulShutdown: { signal: "SIGTERM", timeout: 35_000 },
     env: { E2E_PORT: String(port) },
     stdout: "pipe",
     stderr: "pipe",

@@ -1,7 +1,5 @@
-import { execSync } from "node:child_process";
-import { createServer } from "node:http";
+import { execSync, spawn } from "node:child_process";
 import { Agent, request } from "node:http";
-import type { AddressInfo } from "node:net";
 import { ensureBuild } from "@/lib/testing/ensure-build";
 import { startApp } from "@/lib/testing/start-app";
 import { treeRssMiB } from "./support/process-rss";
@@ -15,7 +13,7 @@ import { api, signIn } from "./support/session";
 //     request answered (2xx, 429 or 503), no timeout, no reset;
 //  3. the same with a key limited to 60 requests a minute (429s).
 // Baseline in the same run: the same clients against a plain Node HTTP server
-// answering `{}` (what the machine and this client can do at all). Prints the
+// answering `{}` in its own process (what the machine and this client can do at all). Prints the
 // server's RSS after each phase.
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10_000);
@@ -131,21 +129,22 @@ async function run(label: string, base: string, headers: Record<string, string>,
     }),
   );
   const l = describe(`over capacity, key at 60/min`, limited, (performance.now() - t2) / 1000, rss());
+  const rssWithConnections = rss();
   for (const c of clients) c.close();
-  return { under, over, limited, u, o, l };
+  return { under, over, limited, u, o, l, rssWithConnections };
 }
 
-// Baseline: a plain Node server on the same machine, same clients.
-const plain = createServer((_req, res) => {
-  res.writeHead(200, { "content-type": "application/json" });
-  res.end("{}");
-});
-plain.keepAliveTimeout = 65_000;
-await new Promise<void>((r) => plain.listen({ port: 0, host: "127.0.0.1", backlog: 65_535 }, r));
-const plainUrl = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
-const baseline = await run("baseline: plain Node HTTP server answering {}", plainUrl, {}, {}, () => process.memoryUsage.rss() / 1048576);
-plain.closeAllConnections();
-plain.close();
+// Baseline: a plain Node server in a process of its own (as Portico's is), same clients.
+const plainCode = `
+const http = require("node:http");
+const server = http.createServer((req, res) => { res.writeHead(200, { "content-type": "application/json" }); res.end("{}"); });
+server.keepAliveTimeout = 65000;
+server.listen({ port: 0, host: "127.0.0.1", backlog: 65535 }, () => console.log(server.address().port));
+`;
+const plain = spawn(process.execPath, ["-e", plainCode], { stdio: ["ignore", "pipe", "inherit"] });
+const plainPort = await new Promise<number>((resolve) => plain.stdout.once("data", (d: Buffer) => resolve(Number(d.toString().trim()))));
+const baseline = await run("baseline: plain Node HTTP server answering {}", `http://127.0.0.1:${plainPort}`, {}, {}, () => treeRssMiB(plain.pid!));
+plain.kill();
 
 const app = await startApp({ port: PORT, postgresUrl: process.env.BENCH_POSTGRES_URL, stdio: "ignore", env: { DEFAULT_RATE_LIMIT: "100000000", PREMIUM_RATE_LIMIT: "100000000" } });
 let failed = true;
@@ -170,7 +169,7 @@ try {
   console.log(`  under capacity: ${underOk ? "ok" : "FAILED"} (all 200, 0 errors, 0 timeouts)`);
   console.log(`  over capacity:  ${overOk ? "ok" : "FAILED"} (every request 200, 429 or 503; 0 errors, 0 timeouts, 0 resets)`);
   console.log(`  answered/s over capacity: Portico ${portico.o.rate.toFixed(0)} vs plain Node ${baseline.o.rate.toFixed(0)} → ratio ${(portico.o.rate / baseline.o.rate).toFixed(3)}`);
-  console.log(`  server RSS: idle ${idleRss.toFixed(0)} MiB, with ${CLIENTS} connections after the phases ${treeRssMiB(app.child.pid!).toFixed(0)} MiB`);
+  console.log(`  server RSS: idle ${idleRss.toFixed(0)} MiB, with ${CLIENTS} connections open after the phases ${portico.rssWithConnections.toFixed(0)} MiB (plain Node ${baseline.rssWithConnections.toFixed(0)} MiB)`);
   failed = !underOk || !overOk;
 } finally {
   await app.stop();

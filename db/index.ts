@@ -73,8 +73,6 @@ export function getOpenedDb(): Promise<OpenedDb> {
     const c = config();
     holder.__porticoDb = (async () => {
       const opened = await openDb({ url: c.DATABASE_URL, pgliteDir: c.PGLITE_DIR, thread: c.PGLITE_THREAD ?? true });
-      // Last when the process stops, after the runner and the meters have written what they hold (PGlite checkpoints its folder on close).
-      onShutdown("close", "database", () => opened.close());
       if (c.NODE_ENV === "development" || c.SEED_DEMO) {
         const { seed } = await import("./seed");
         await seed(opened.db, { demo: true });
@@ -84,6 +82,10 @@ export function getOpenedDb(): Promise<OpenedDb> {
     holder.__porticoDb.catch(() => {
       holder.__porticoDb = undefined;
     });
+    // Last when the process stops, after the runner and the meters have written what they hold (PGlite
+    // checkpoints its folder on close). Registered now, not once open: a stop during the open or the
+    // migrations waits for them, then closes.
+    onShutdown("close", "database", () => holder.__porticoDb?.then((opened) => opened.close(), () => undefined));
   }
   return holder.__porticoDb;
 }

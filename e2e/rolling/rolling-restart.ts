@@ -31,7 +31,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const dbName = `portico_rolling_${Date.now()}_${randomBytes(3).toString("hex")}`;
 const admin = postgres(PG, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${dbName}`);
 const dbUrl = new URL(PG);
 dbUrl.pathname = `/${dbName}`;
 
@@ -54,13 +53,14 @@ const instances: StartedApp[] = [];
 let nginx: Nginx | undefined;
 let failed = true;
 try {
+  await admin.unsafe(`create database ${dbName}`);
   // One after the other: the first migrates and seeds, the second finds it done.
   for (const port of PORTS.instances) instances.push(await start(port));
   nginx = await startNginx({ port: PORTS.nginx, upstreams: PORTS.instances, dir: path.resolve(".data/rolling-nginx") });
   log(`nginx ${lbUrl} → instances on ${PORTS.instances.join(", ")} (Postgres database ${dbName})`);
 
   const cookie = await signIn(lbUrl, "partner@portico.test");
-  const { key } = await api<{ key: string }>(lbUrl, cookie, "/keys", { name: "rolling", scopes: ["write:events", "read:*"] });
+  const { id: keyId, key } = await api<{ id: string; key: string }>(lbUrl, cookie, "/keys", { name: "rolling", scopes: ["write:events", "read:*"] });
   await api(lbUrl, cookie, "/webhooks/endpoints", { url: `${receiver.base}/hook`, eventTypes: ["lead.*"] });
 
   // The load: WORKERS clients in a loop, each request in turn one of the three kinds, over kept-alive connections.
@@ -135,15 +135,24 @@ try {
   const got = delivered();
   const lost = [...acknowledged].filter((id) => !got.has(id));
 
+  // Every call made with the key was counted, by whichever instance served it: the meters of the stopped ones flushed.
+  const calledWithKey = results.filter((r) => r.kind !== "key" && "status" in r).length;
+  let metered = -1;
+  await waitUntil(async () => {
+    metered = (await api<{ totals: { calls: number } }>(lbUrl, cookie, `/keys/${keyId}/usage`)).totals.calls;
+    return metered >= calledWithKey;
+  }, 10_000, 500);
+
   const bad = results.filter((r) => "error" in r || r.status !== expected[r.kind]);
   const byKind = (k: string) => results.filter((r) => r.kind === k).length;
   console.log(`\nrolling restart: ${ROUNDS} round(s) × ${PORTS.instances.length} instances, ${WORKERS} clients through nginx, Postgres`);
   console.log(`  requests ${results.length} (GET /me ${byKind("me")}, POST /events ${byKind("event")}, POST /keys ${byKind("key")})`);
   console.log(`  failed ${bad.length} (5xx ${bad.filter((r) => "status" in r && r.status >= 500).length}, socket errors ${bad.filter((r) => "error" in r).length}, other ${bad.filter((r) => "status" in r && r.status < 500).length})`);
   console.log(`  events acknowledged ${acknowledged.size}, delivered ${acknowledged.size - lost.length}, lost ${lost.length}`);
+  console.log(`  calls with the key ${calledWithKey}, metered ${metered}`);
   console.log(`  exits: ${exits.map((e) => `:${e.port} ${e.ms} ms (code ${e.code})`).join(", ")}; SHUTDOWN_TIMEOUT ${SHUTDOWN_TIMEOUT} s`);
   const slow = exits.filter((e) => e.ms > SHUTDOWN_TIMEOUT * 1000 || e.code !== 0);
-  failed = bad.length > 0 || lost.length > 0 || slow.length > 0 || results.length === 0;
+  failed = bad.length > 0 || lost.length > 0 || slow.length > 0 || results.length === 0 || metered !== calledWithKey;
   console.log(failed ? "FAILED" : "ok");
 } finally {
   await nginx?.stop();

@@ -6,6 +6,7 @@ import { config } from "@/lib/config";
 import { describeError } from "@/lib/db/errors";
 import { NotFound } from "@/lib/errors";
 import { processState } from "@/lib/process-state";
+import { onShutdown } from "@/lib/server/lifecycle";
 import { isUuid, pgErrorCode } from "@/lib/db/errors";
 import { loadApp, type LoadedApp } from "./application-queries";
 import { runEndpointProbes } from "./endpoint-probes";
@@ -151,6 +152,9 @@ export async function startProbes(db: Db, l: LoadedApp | Target): Promise<void> 
 export async function probesSettled(): Promise<void> {
   while (inFlight.size) await Promise.allSettled([...inFlight]);
 }
+
+// A stopping process lets probes it started store their results before the database closes.
+onShutdown("flush", "application probes", probesSettled);
 
 /** Re-runs every check of the current version (the partner fixed a server, or wants a fresh verdict). */
 export async function rerunChecks(db: Db, principal: Principal, id: string): Promise<SecurityCheckList> {

@@ -2,6 +2,7 @@ import { Server, type IncomingMessage, type ServerResponse } from "node:http";
 import { peerHeaderName } from "./peer-address";
 import { problemBody } from "./problem";
 import { newRequestId } from "./request-id";
+import { processState } from "@/lib/process-state";
 
 // What must happen to a request before Next sees it, done on the HTTP server:
 // - Next's router decodes dynamic path segments before any of our code runs (proxy
@@ -39,12 +40,11 @@ function answerMalformed(req: IncomingMessage, res: ServerResponse) {
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
-let installed = false;
-
-/** Wraps every HTTP server's "request" event in this process; called once from instrumentation.ts. */
+/** Wraps every HTTP server's "request" event in this process, once (the server entry and instrumentation.ts both call it, from separate bundles). */
 export function installServerHooks(): void {
-  if (installed) return;
-  installed = true;
+  const state = processState("serverHooks", () => ({ installed: false }));
+  if (state.installed) return;
+  state.installed = true;
   const peerHeader = peerHeaderName();
   const emit = Server.prototype.emit;
   Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {

@@ -30,8 +30,8 @@ export async function startJobRunner() {
     // The runner hands back the claims it holds; the scheduler lets its running jobs end.
     return Promise.all([runner.stop(), scheduler.stop()]);
   });
-  // Mail nudges in flight finish (their rows would otherwise wait for a sweep), then the SMTP pool closes.
-  onShutdown("work", "mail nudges", () => settleMailNudges());
+  // Mail nudges finish (their rows would otherwise wait for a sweep): after the drain, as the last requests may start some; then the SMTP pool closes.
+  onShutdown("flush", "mail nudges", () => settleMailNudges());
   onShutdown("close", "SMTP pool", () => closeMailTransports());
   // An embedded PGlite folder is open in this process only: a runner that
   // worked on it before this start is gone (a crash, say), and what it had

@@ -3,9 +3,10 @@ import { isServerManaged, runShutdown } from "./lifecycle";
 
 /**
  * Under `next dev` (or a bare `next start`) no server entry of ours owns the
- * signals: Next's own handler closes its server and exits. The shutdown hooks
- * (runner, meters, database) still run on the first SIGTERM/SIGINT, and the
- * signal is raised again afterwards unless Next handles it.
+ * signals, and Next's own handler closes its server and exits (`next dev`'s
+ * parent kills its worker 100 ms after forwarding the signal). The shutdown
+ * hooks are started on the first SIGTERM/SIGINT, best effort: they finish
+ * only if Next lets the process live that long. Production runs `npm start`.
  */
 export function installFallbackSignalHandlers(): void {
   if (isServerManaged()) return;

@@ -1,5 +1,5 @@
 import { createServer, request, Agent, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { trackConnections, type HttpDrain } from "./http-drain";
 
@@ -104,6 +104,33 @@ describe("trackConnections().drain", () => {
     expect(took).toBeGreaterThanOrEqual(450);
     expect(took).toBeLessThan(3000);
     agent.destroy();
+  });
+
+  it("does not close an idle connection whose request arrived while the loop was stalled", async () => {
+    const { port, drain } = await start(() => 200);
+    const socket = connect(port, "127.0.0.1");
+    await new Promise((r) => socket.once("connect", r));
+    let received = "";
+    socket.on("data", (c) => (received += c));
+    const closed = new Promise((r) => socket.once("close", r));
+    const ask = (body: string) => socket.write(`POST /x HTTP/1.1\r\nhost: x\r\ncontent-length: ${body.length}\r\n\r\n${body}`);
+    ask("first");
+    await sleep(100);
+    expect(received).toMatch(/^HTTP\/1\.1 200 /);
+    const drained = drain.drain({ deadline: Date.now() + 10_000, idleCloseMs: 400 });
+    await sleep(150);
+    // Idle for 250 ms: written to the kernel at once; then the server's loop is stuck for 500 ms, so when
+    // it wakes its drain timer finds the connection idle for 750 ms, before the request on it has been read.
+    // Sent, then the loop blocked, in the check phase: the next turn runs timers before it reads sockets.
+    setImmediate(() => {
+      ask("second");
+      const until = Date.now() + 500;
+      while (Date.now() < until);
+    });
+    await closed;
+    expect(received.match(/HTTP\/1\.1 200 /g)).toHaveLength(2);
+    expect(received).toMatch(/connection: close/i);
+    await drained;
   });
 
   it("at the deadline, destroys what is left and says how many", async () => {

@@ -73,9 +73,13 @@ export function trackConnections(server: Server): HttpDrain {
       return new Promise((resolve) => {
         const check = () => {
           const now = Date.now();
-          for (const [socket, c] of conns) {
-            if (c.active === 0 && now - c.idleSince >= idleCloseMs) socket.destroy();
-          }
+          const idle = [...conns].filter(([, c]) => c.active === 0 && now - c.idleSince >= idleCloseMs).map(([socket]) => socket);
+          // Timers run before the loop reads sockets: after a stalled turn, a request may sit unread
+          // on a connection that looks idle. Closed only after this turn's reads (setImmediate), if still idle.
+          if (idle.length)
+            setImmediate(() => {
+              for (const socket of idle) if (conns.get(socket)?.active === 0) socket.destroy();
+            });
           if (conns.size === 0) return finish(0);
           if (now >= deadline) {
             const forced = conns.size;

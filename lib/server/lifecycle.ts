@@ -45,8 +45,13 @@ export function isServerManaged(): boolean {
   return state.serverManaged;
 }
 
-/** Registers work for the stop; returns a function that removes it. */
+/**
+ * Registers work for the stop; returns a function that removes it. One hook per
+ * stage and name: Next evaluates a module once per bundle, and a second
+ * registration by another copy of the same module is ignored.
+ */
 export function onShutdown(stage: ShutdownStage, name: string, run: Hook["run"]): () => void {
+  if (state.hooks.some((h) => h.stage === stage && h.name === name)) return () => {};
   const hook: Hook = { stage, name, run };
   state.hooks.push(hook);
   return () => {
@@ -57,22 +62,30 @@ export function onShutdown(stage: ShutdownStage, name: string, run: Hook["run"])
 
 export type ShutdownReport = { ok: boolean; failed: string[]; unfinished: string[] };
 
+/** What `flush` and `close` keep of SHUTDOWN_TIMEOUT, however long `work` and the drain take: at most 3 s, a fifth of the total. */
+function reserveFor(totalMs: number): number {
+  return Math.min(3000, Math.floor(totalMs / 5));
+}
+
 /**
- * Runs the hooks stage by stage (a stage's hooks together), each stage bounded
- * by what is left of `deadline` (epoch ms). `beforeStage` runs alongside the
- * `work` stage: the HTTP drain, which need not wait for the runner nor it for
- * the drain. Once only: a second call gets the first one's report.
+ * Runs the hooks stage by stage (a stage's hooks together). `alongsideWork`
+ * (the HTTP drain) runs with the `work` stage: neither waits for the other.
+ * `work` and the drain get until `deadline` minus a reserve; `flush` and
+ * `close` run whatever happened before them (meters are written and the
+ * database closed even when a request outlived the drain), each bounded by
+ * `deadline`. Once only: a second call gets the first one's report.
  */
-export function runShutdown(opts: { deadline: number; alongsideWork?: () => Promise<void> }): Promise<ShutdownReport> {
+export function runShutdown(opts: { deadline: number; alongsideWork?: (workDeadline: number) => Promise<void> }): Promise<ShutdownReport> {
   state.phase = "draining";
   state.shutdown ??= (async () => {
     const failed: string[] = [];
     const unfinished: string[] = [];
+    const workDeadline = opts.deadline - reserveFor(opts.deadline - Date.now());
     for (const stage of STAGES) {
       const tasks: { name: string; done: Promise<unknown> }[] = state.hooks
         .filter((h) => h.stage === stage)
         .map((h) => ({ name: `${h.stage}:${h.name}`, done: Promise.resolve().then(h.run) }));
-      if (stage === "work" && opts.alongsideWork) tasks.push({ name: "http:drain", done: opts.alongsideWork() });
+      if (stage === "work" && opts.alongsideWork) tasks.push({ name: "http:drain", done: opts.alongsideWork(workDeadline) });
       const settled = new Set<string>();
       const all = Promise.all(
         tasks.map((t) =>
@@ -85,12 +98,11 @@ export function runShutdown(opts: { deadline: number; alongsideWork?: () => Prom
           ),
         ),
       );
-      const left = opts.deadline - Date.now();
+      const until = stage === "work" ? workDeadline : opts.deadline;
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([all, new Promise<void>((r) => (timer = setTimeout(r, Math.max(0, left))))]);
+      await Promise.race([all, new Promise<void>((r) => (timer = setTimeout(r, Math.max(0, until - Date.now()))))]);
       clearTimeout(timer);
       for (const t of tasks) if (!settled.has(t.name)) unfinished.push(t.name);
-      if (unfinished.length) break;
     }
     return { ok: failed.length === 0 && unfinished.length === 0, failed, unfinished };
   })();

@@ -15,7 +15,7 @@ import { newRequestId } from "@/lib/http/request-id";
 export type SheddingLimits = { maxInFlight: number; maxEventLoopDelayMs: number };
 
 /** Never shed: liveness and readiness must answer about the process, not the queue. */
-const EXEMPT = new Set(["/api/health", "/api/health/ready"]);
+const EXEMPT = new Set(["/api/ping", "/api/health", "/api/health/ready"]);
 /** Weight of the newest sample in the smoothed delay. */
 const SMOOTHING = 1 / 3;
 

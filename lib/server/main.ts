@@ -52,7 +52,11 @@ async function main() {
     const deadline = started + c.SHUTDOWN_TIMEOUT * 1000;
     const open = drain.stats();
     console.log(`${signal}: draining (${open.connections} connections, ${open.active} with a request under way; at most ${c.SHUTDOWN_TIMEOUT} s)`);
-    void runShutdown({ deadline, alongsideWork: () => drain.drain({ deadline, idleCloseMs: DRAIN_IDLE_CLOSE_MS }).then(() => undefined) }).then((report) => {
+    const drainHttp = async (until: number) => {
+      const { forced } = await drain.drain({ deadline: until, idleCloseMs: DRAIN_IDLE_CLOSE_MS });
+      if (forced) console.error(`shutdown: ${forced} connections still busy at the deadline were cut`);
+    };
+    void runShutdown({ deadline, alongsideWork: drainHttp }).then((report) => {
       for (const f of report.failed) console.error(`shutdown: ${f}`);
       if (report.unfinished.length) console.error(`shutdown: not finished within SHUTDOWN_TIMEOUT: ${report.unfinished.join(", ")}`);
       console.log(`stopped in ${Date.now() - started} ms`);
@@ -100,12 +104,17 @@ async function warmUp(serve: (req: IncomingMessage, res: ServerResponse) => Prom
   const probe = createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
   const { port } = probe.address() as AddressInfo;
-  const status = await new Promise<number | string>((resolve) => {
-    get({ host: "127.0.0.1", port, path: "/api/health/ready", agent: false }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    }).on("error", (err) => resolve(err.message));
-  });
+  const ask = (path: string) =>
+    new Promise<number | string>((resolve) => {
+      get({ host: "127.0.0.1", port, path, agent: false }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      }).on("error", (err) => resolve(err.message));
+    });
+  const status = await ask("/api/health/ready");
+  // An API route (401 without a key) and a page: the first real requests do not pay for loading their code.
+  await ask("/api/v1/me");
+  await ask("/signin");
   probe.closeAllConnections();
   await new Promise((resolve) => probe.close(resolve));
   if (status !== 200) console.error(`start-up: readiness answered ${status}; listening anyway (GET /api/health/ready says why)`);
