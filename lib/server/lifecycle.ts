@@ -73,15 +73,15 @@ function reserveFor(totalMs: number): number {
  * `work` and the drain get until `deadline` minus a reserve; `flush` and
  * `close` run whatever happened before them (meters are written and the
  * database closed even when a request outlived the drain), each bounded by
- * `deadline`. Once only: a second call gets the first one's report.
+ * `deadline`. `stages` runs only those. Once only: a second call gets the first one's report.
  */
-export function runShutdown(opts: { deadline: number; alongsideWork?: (workDeadline: number) => Promise<void> }): Promise<ShutdownReport> {
+export function runShutdown(opts: { deadline: number; alongsideWork?: (workDeadline: number) => Promise<void>; stages?: ShutdownStage[] }): Promise<ShutdownReport> {
   state.phase = "draining";
   state.shutdown ??= (async () => {
     const failed: string[] = [];
     const unfinished: string[] = [];
     const workDeadline = opts.deadline - reserveFor(opts.deadline - Date.now());
-    for (const stage of STAGES) {
+    for (const stage of opts.stages ?? STAGES) {
       const tasks: { name: string; done: Promise<unknown> }[] = state.hooks
         .filter((h) => h.stage === stage)
         .map((h) => ({ name: `${h.stage}:${h.name}`, done: Promise.resolve().then(h.run) }));
