@@ -4,7 +4,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { PGlite } from "@electric-sql/pglite";
 import { config } from "@/lib/config";
-import { configurePglite, pgliteExtensions } from "@/lib/db/configure-pglite";
+import { configurePglite, pgliteExtensions, pgliteStartSettings } from "@/lib/db/configure-pglite";
 import { onShutdown } from "@/lib/server/lifecycle";
 import * as schema from "./schema";
 
@@ -53,7 +53,7 @@ export async function openDb(opts: { url?: string; pgliteDir?: string; thread?: 
 
 async function openPgliteHere(dataDir: string | undefined) {
   const { PGlite } = await import("@electric-sql/pglite");
-  const client = await PGlite.create(dataDir, { extensions: pgliteExtensions });
+  const client = await PGlite.create(dataDir, { extensions: pgliteExtensions, startParams: [...PGlite.defaultStartParams, ...pgliteStartSettings] });
   await configurePglite(client);
   return client;
 }

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
-import { configurePglite, pgliteExtensions } from "./configure-pglite";
+import { configurePglite, pgliteExtensions, pgliteStartSettings } from "./configure-pglite";
 import type { ThreadReply, ThreadRequest } from "./pglite-thread-protocol";
 
 // Entry of the database thread (see pglite-thread.ts): owns the PGlite
@@ -10,7 +10,7 @@ import type { ThreadReply, ThreadRequest } from "./pglite-thread-protocol";
 
 const port = parentPort;
 if (!port) throw new Error("pglite-thread-entry runs as a worker thread");
-const { dataDir } = workerData as { dataDir?: string };
+const { dataDir, initOnly } = workerData as { dataDir?: string; initOnly?: boolean };
 
 const reply = (r: ThreadReply) => port.postMessage(r);
 
@@ -93,11 +93,14 @@ async function handle(pg: PGlite, m: ThreadRequest): Promise<void> {
 async function main() {
   let pg: PGlite;
   try {
-    pg = await PGlite.create(dataDir, { extensions: pgliteExtensions });
-    await configurePglite(pg);
+    pg = await PGlite.create(dataDir, { extensions: pgliteExtensions, startParams: [...PGlite.defaultStartParams, ...pgliteStartSettings] });
+    // Only initialising the folder (see PGliteThread.open): closed at once, and the thread ends.
+    if (initOnly) await pg.close();
+    else await configurePglite(pg);
   } catch (err) {
     return reply({ id: 0, ok: false, error: errorData(err) });
   }
+  if (initOnly) return reply({ id: 0, ok: true, result: null });
   port!.on("message", (m: ThreadRequest) => void handle(pg, m).catch((err) => reply({ id: m.id, ok: false, error: errorData(err) })));
   reply({ id: 0, ok: true, result: null });
 }

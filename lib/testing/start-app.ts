@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { SERVER_ENTRY } from "./ensure-build";
+import { SERVER_ENTRY, SERVER_ENV } from "./ensure-build";
 
 // Starts the production build (`npm start`) on a fresh database: a new PGlite
 // folder, or a new database on the Postgres server at `postgresUrl`. Used by the
@@ -37,6 +37,7 @@ export async function startApp(opts: {
 }): Promise<StartedApp> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...SERVER_ENV,
     NODE_ENV: "production",
     PORT: String(opts.port),
     APP_URL: `http://localhost:${opts.port}`,
