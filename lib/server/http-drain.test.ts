@@ -51,8 +51,9 @@ describe("trackConnections().drain", () => {
       await sleep(2);
       return 200;
     });
-    // Sockets a client keeps idle for 1 s at most, below the drain's idle close (as a proxy is told to be, README).
-    const agent = new Agent({ keepAlive: true, maxSockets: 20, timeout: 1000 });
+    // Sockets a client keeps idle for 0.5 s at most, well below the drain's idle close (as a proxy is told to be, README),
+    // so a loaded machine's late timers cannot make the client reuse a socket the server is closing.
+    const agent = new Agent({ keepAlive: true, maxSockets: 20, timeout: 500 });
     const outcomes: Outcome[] = [];
     let sending = true;
     const workers = Array.from({ length: 20 }, async (_, w) => {
@@ -60,7 +61,7 @@ describe("trackConnections().drain", () => {
     });
     await sleep(300);
     const before = outcomes.length;
-    const drained = drain.drain({ deadline: Date.now() + 10_000, idleCloseMs: 2000 });
+    const drained = drain.drain({ deadline: Date.now() + 10_000, idleCloseMs: 5000 });
     const { forced } = await drained;
     sending = false;
     await Promise.all(workers);
