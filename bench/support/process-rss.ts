@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 
 // Resident memory of a process and everything it started (Linux /proc), e.g.
-// `next start` and the next-server it spawns: the server's footprint is the tree's.
+// the server and anything it starts: the footprint is the tree's.
 
 function parentOf(pid: number): number | null {
   try {

@@ -1,7 +1,6 @@
 import { Server, type IncomingMessage, type ServerResponse } from "node:http";
 import { peerHeaderName } from "./peer-address";
-import { problemBody } from "./problem";
-import { newRequestId } from "./request-id";
+import { answerBeforeNext } from "./answer-before-next";
 import { processState } from "@/lib/process-state";
 
 // What must happen to a request before Next sees it, done on the HTTP server:
@@ -23,21 +22,14 @@ export function isDecodablePath(url: string): boolean {
 }
 
 function answerMalformed(req: IncomingMessage, res: ServerResponse) {
-  const requestId = newRequestId();
-  const api = (req.url ?? "").startsWith("/api/");
-  const body = api
-    ? JSON.stringify(problemBody("INVALID_REQUEST", "The request path is not valid percent-encoding", requestId, [{ path: "(path)", message: "Malformed percent-encoding" }]))
-    : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad request · Portico</title></head><body><main><h1>Bad request</h1><p>This address is not valid. <a href="/">Go to Portico's home page</a>.</p><p>Request id: ${requestId}</p></main></body></html>`;
-  res.writeHead(400, {
-    "content-type": api ? "application/problem+json" : "text/html; charset=utf-8",
-    "content-length": Buffer.byteLength(body),
-    "x-request-id": requestId,
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "strict-origin-when-cross-origin",
-    "cache-control": "no-store",
-    ...(api ? {} : { "content-security-policy": "default-src 'none'; frame-ancestors 'none'", "x-frame-options": "DENY" }),
+  answerBeforeNext(req, res, {
+    status: 400,
+    code: "INVALID_REQUEST",
+    detail: "The request path is not valid percent-encoding",
+    errors: [{ path: "(path)", message: "Malformed percent-encoding" }],
+    pageTitle: "Bad request",
+    pageText: 'This address is not valid. <a href="/">Go to Portico\'s home page</a>.',
   });
-  res.end(req.method === "HEAD" ? undefined : body);
 }
 
 /** Wraps every HTTP server's "request" event in this process, once (the server entry and instrumentation.ts both call it, from separate bundles). */

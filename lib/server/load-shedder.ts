@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { problemBody } from "@/lib/http/problem";
-import { newRequestId } from "@/lib/http/request-id";
+import { answerBeforeNext } from "@/lib/http/answer-before-next";
 
 // Past capacity, a request answered "503, retry in 1 s" within a millisecond is
 // better than one queued until the client gives up: the client learns at once,
@@ -27,10 +26,7 @@ export class LoadShedder {
   private reporter: NodeJS.Timeout | null = null;
   shed = 0;
 
-  constructor(
-    private readonly limits: SheddingLimits,
-    private readonly random: () => number = Math.random,
-  ) {}
+  constructor(private readonly limits: SheddingLimits) {}
 
   /**
    * Samples the event loop's delay: a timer due every `everyMs` that fires late
@@ -77,7 +73,7 @@ export class LoadShedder {
   private tooLate(): boolean {
     const max = this.limits.maxEventLoopDelayMs;
     const excess = (this.eventLoopDelay() - max) / max;
-    return excess > 0 && this.random() < excess;
+    return excess > 0 && Math.random() < excess;
   }
 
   /**
@@ -99,19 +95,12 @@ export class LoadShedder {
 }
 
 function answerOverloaded(req: IncomingMessage, res: ServerResponse) {
-  const requestId = newRequestId();
-  const api = (req.url ?? "").startsWith("/api/");
-  const body = api
-    ? JSON.stringify(problemBody("SERVICE_UNAVAILABLE", "The server is at capacity. Retry after the number of seconds in Retry-After.", requestId))
-    : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Busy · Portico</title></head><body><main><h1>Portico is busy</h1><p>Too many requests are under way. Reload the page in a moment.</p><p>Request id: ${requestId}</p></main></body></html>`;
-  // The request body is not read: it is drained by Node (or the connection closed) after the answer.
-  res.writeHead(503, {
-    "content-type": api ? "application/problem+json" : "text/html; charset=utf-8",
-    "content-length": Buffer.byteLength(body),
-    "retry-after": "1",
-    "x-request-id": requestId,
-    "x-content-type-options": "nosniff",
-    "cache-control": "no-store",
+  answerBeforeNext(req, res, {
+    status: 503,
+    code: "SERVICE_UNAVAILABLE",
+    detail: "The server is at capacity. Retry after the number of seconds in Retry-After.",
+    pageTitle: "Portico is busy",
+    pageText: "Too many requests are under way. Reload the page in a moment.",
+    headers: { "retry-after": "1" },
   });
-  res.end(req.method === "HEAD" ? undefined : body);
 }

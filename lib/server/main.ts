@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { config } from "@/lib/config";
 import { installServerHooks } from "@/lib/http/server-hooks";
 import { trackConnections } from "./http-drain";
-import { beginDraining, lifecyclePhase, runShutdown, setServerManaged } from "./lifecycle";
+import { lifecyclePhase, runShutdown, setServerManaged } from "./lifecycle";
 import { LoadShedder } from "./load-shedder";
 
 // `npm start`: the production server. Next's own `next start` cannot set the
@@ -47,7 +47,6 @@ async function main() {
       return;
     }
     stopping = true;
-    beginDraining();
     const started = Date.now();
     const deadline = started + c.SHUTDOWN_TIMEOUT * 1000;
     const open = drain.stats();

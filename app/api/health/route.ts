@@ -1,14 +1,11 @@
 import { checkHealth } from "@/lib/jobs/check-health";
-import { setApiSecurityHeaders } from "@/lib/http/security-headers";
+import { healthResponse } from "@/lib/http/health-response";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const health = await checkHealth();
-  const res = Response.json(health.body, { status: health.status, headers: { "cache-control": "no-store" } });
-  setApiSecurityHeaders(res.headers);
-  return res;
+  return healthResponse(await checkHealth());
 }
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
